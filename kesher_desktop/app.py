@@ -1,0 +1,109 @@
+"""Start-up: paint the window first, then open the store and fill it.
+
+Nothing slow is imported here: Google, Dropbox and iCalendar code loads when first used.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+_STARTED = time.perf_counter()
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    if len(argv) > 1 and argv[1] == "import":
+        from kesher_desktop.cli_import import run_import
+
+        return run_import(argv[2:])
+    return run_gui(argv)
+
+
+def run_gui(argv: list[str]) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kesher_desktop.logging_setup import configure_logging, route_qt_messages
+    from kesher_desktop.settings import Settings
+    from kesher_desktop.ui.i18n import install_language
+    from kesher_desktop.ui.main_window import MainWindow
+
+    configure_logging()
+    route_qt_messages()
+    app = QApplication(argv)
+    app.setOrganizationName("Kesher")
+    app.setApplicationName("KesherDesktop")
+
+    settings = Settings.load()
+    install_language(app, settings.language)
+    window = MainWindow(settings)
+    window.show()
+
+    measuring = "--measure-startup" in argv
+    QTimer.singleShot(0, lambda: _open_store(window, measuring))
+    return app.exec()
+
+
+def _open_store(window: object, measuring: bool) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kesher_desktop import paths
+    from kesher_desktop.clock import Clock
+    from kesher_desktop.db.migrate import DatabaseTooNewError
+    from kesher_desktop.db.store import open_sqlite
+    from kesher_desktop.services.bundle import Services
+    from kesher_desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    try:
+        store = open_sqlite(paths.database_path(), paths.backup_dir())
+    except DatabaseTooNewError:
+        log.error("database is newer than this program path=%s", paths.database_path())
+        QMessageBox.critical(
+            window,
+            window.tr("Kesher"),
+            window.tr(
+                "Your contacts file was written by a newer version of Kesher. "
+                "Install the newest version to open it; the file was not changed."
+            ),
+        )
+        QApplication.instance().exit(3)
+        return
+
+    clock = Clock(_zone(window.settings.time_zone))
+    window.attach_services(Services.over(store, clock))
+    QApplication.instance().aboutToQuit.connect(store.close)
+    if measuring:
+        _report_first_paint(window)
+
+
+def _zone(name: str) -> object:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name) if name else None
+
+
+def _report_first_paint(window: object) -> None:
+    """For the start-up benchmark: print the seconds to the painted list, then quit."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    viewport = window.contact_list.view.viewport()  # type: ignore[attr-defined]
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                elapsed = time.perf_counter() - _STARTED
+                sys.stdout.write(f"painted-contact-list-seconds {elapsed:.3f}\n")
+                sys.stdout.flush()
+                QApplication.instance().quit()
+            return False
+
+    watcher = FirstPaint(viewport)
+    viewport.installEventFilter(watcher)
+    viewport.update()

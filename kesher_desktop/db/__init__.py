@@ -1,0 +1,1 @@
+"""Opening, migrating and backing up the store; the only place that knows the database kind."""

@@ -1,0 +1,63 @@
+"""The open store: one engine, its backend and a session factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from kesher_desktop.db import migrate
+from kesher_desktop.db.backend import SqliteBackend, backend_for
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Store:
+    """A migrated database ready for services to open short sessions on."""
+
+    engine: Engine
+    backend: SqliteBackend
+    session_factory: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session committed on success and rolled back on any error."""
+        session = self.session_factory()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_sqlite(path: Path, backup_dir: Path | None = None) -> Store:
+    """Open (creating if needed) and migrate the SQLite file at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return open_url(f"sqlite:///{path}", database=path, backup_dir=backup_dir)
+
+
+def open_url(url: str, database: Path | None = None, backup_dir: Path | None = None) -> Store:
+    """Open and migrate the database at a SQLAlchemy URL."""
+    engine = create_engine(url)
+    backend = backend_for(engine.dialect.name)
+    backend.configure(engine)
+    try:
+        migrate.upgrade(engine, database, backup_dir)
+    except BaseException:
+        engine.dispose()
+        raise
+    factory = sessionmaker(engine, expire_on_commit=False)
+    log.info("store open url=%s", engine.url.render_as_string(hide_password=True))
+    return Store(engine=engine, backend=backend, session_factory=factory)

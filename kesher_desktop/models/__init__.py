@@ -1,0 +1,37 @@
+"""The store's tables as SQLAlchemy typed mappings; nothing here knows about Qt."""
+
+from kesher_desktop.models.activity import (
+    Activity,
+    ActivityKind,
+    Participant,
+    ParticipantRole,
+    Reminder,
+)
+from kesher_desktop.models.base import Base
+from kesher_desktop.models.contact import (
+    Contact,
+    ContactEmail,
+    ContactField,
+    ContactPhone,
+    Document,
+    Tag,
+    contact_tags,
+)
+from kesher_desktop.models.user import User
+
+__all__ = [
+    "Activity",
+    "ActivityKind",
+    "Base",
+    "Contact",
+    "ContactEmail",
+    "ContactField",
+    "ContactPhone",
+    "Document",
+    "Participant",
+    "ParticipantRole",
+    "Reminder",
+    "Tag",
+    "User",
+    "contact_tags",
+]

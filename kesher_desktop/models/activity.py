@@ -1,0 +1,115 @@
+"""Activities on a contact (meetings, calls, tasks, logged e-mails) and their parts."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kesher_desktop.models.base import Base
+from kesher_desktop.models.contact import Contact
+from kesher_desktop.models.user import User
+
+
+class ActivityKind(enum.StrEnum):
+    MEETING = "meeting"
+    CALL = "call"
+    TASK = "task"
+    EMAIL = "email"
+
+
+class ParticipantRole(enum.StrEnum):
+    PARTICIPANT = "participant"
+    RESPONSIBLE = "responsible"
+
+
+def _enum(cls: type[enum.StrEnum]) -> Enum:
+    # Stored by value, as plain strings, so PostgreSQL needs no native enum type.
+    return Enum(cls, native_enum=False, values_callable=lambda e: [m.value for m in e], length=20)
+
+
+class Activity(Base):
+    """One thing planned or done with a contact.
+
+    The state "overdue" is never stored: it follows from the activity's time, the clock and
+    `done_at` (see `kesher_desktop.services.activity_state`).
+    Times by kind: a meeting runs from `starts_at` to `ends_at`; a call happens at `starts_at`
+    for `duration_minutes`; a task is due at `starts_at`, or, with no time, on `due_date` in
+    the user's zone.
+    """
+
+    __tablename__ = "activities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind))
+    title: Mapped[str] = mapped_column(String(500), default="")
+    starts_at: Mapped[datetime | None]
+    ends_at: Mapped[datetime | None]
+    due_date: Mapped[date | None]
+    duration_minutes: Mapped[int | None]
+    location: Mapped[str] = mapped_column(String(500), default="")
+    topics: Mapped[str] = mapped_column(Text, default="")
+    send_invitation: Mapped[bool] = mapped_column(default=False)
+    add_to_calendar: Mapped[bool] = mapped_column(default=False)
+    done_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+    deleted_at: Mapped[datetime | None]
+    # A logged e-mail's headers; empty for the other kinds.
+    email_from: Mapped[str] = mapped_column(Text, default="")
+    email_to: Mapped[str] = mapped_column(Text, default="")
+    email_cc: Mapped[str] = mapped_column(Text, default="")
+    message_id: Mapped[str] = mapped_column(String(998), default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    contact: Mapped[Contact] = relationship()
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan", order_by="Participant.id"
+    )
+    reminders: Mapped[list[Reminder]] = relationship(
+        back_populates="activity",
+        cascade="all, delete-orphan",
+        order_by="Reminder.offset_minutes",
+    )
+
+    __table_args__ = (Index("ix_activities_contact_deleted", "contact_id", "deleted_at"),)
+
+
+class Participant(Base):
+    """A user or a contact taking part in an activity, or responsible for a task."""
+
+    __tablename__ = "activity_participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[ParticipantRole] = mapped_column(_enum(ParticipantRole))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+
+    activity: Mapped[Activity] = relationship(back_populates="participants")
+    user: Mapped[User | None] = relationship()
+    contact: Mapped[Contact | None] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("(user_id IS NULL) <> (contact_id IS NULL)", name="user_or_contact"),
+    )
+
+
+class Reminder(Base):
+    """A reminder `offset_minutes` before the activity's time."""
+
+    __tablename__ = "reminders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    offset_minutes: Mapped[int]
+    notify_others: Mapped[bool] = mapped_column(default=False)
+
+    activity: Mapped[Activity] = relationship(back_populates="reminders")

@@ -1,0 +1,139 @@
+"""Contacts and what hangs off them: phones, e-mails, tags, extra fields and documents."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kesher_desktop.models.base import Base
+
+contact_tags = Table(
+    "contact_tags",
+    Base.metadata,
+    Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Contact(Base):
+    """A person the business works with."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(200), default="")
+    family_name: Mapped[str] = mapped_column(String(200), default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    birthday: Mapped[date | None]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Folded display name; indexed so the contact list sorts in SQL without a full scan.
+    sort_key: Mapped[str] = mapped_column(String(400), default="", index=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    phones: Mapped[list[ContactPhone]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="ContactPhone.position"
+    )
+    emails: Mapped[list[ContactEmail]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="ContactEmail.position"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=contact_tags, order_by="Tag.name")
+    fields: Mapped[list[ContactField]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="ContactField.position"
+    )
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan"
+    )
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+
+class ContactPhone(Base):
+    """One phone number of a contact, as typed, with its E.164 form for matching."""
+
+    __tablename__ = "contact_phones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20), default="mobile")
+    number: Mapped[str] = mapped_column(String(60))
+    e164: Mapped[str] = mapped_column(String(20), default="", index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    contact: Mapped[Contact] = relationship(back_populates="phones")
+
+    __table_args__ = (Index("ix_contact_phones_contact", "contact_id"),)
+
+
+class ContactEmail(Base):
+    """One e-mail address of a contact; `address` is kept as typed, `folded` for matching."""
+
+    __tablename__ = "contact_emails"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20), default="work")
+    address: Mapped[str] = mapped_column(String(320))
+    folded: Mapped[str] = mapped_column(String(320), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    contact: Mapped[Contact] = relationship(back_populates="emails")
+
+    __table_args__ = (Index("ix_contact_emails_contact", "contact_id"),)
+
+
+class Tag(Base):
+    """A coloured label that groups contacts."""
+
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    color: Mapped[str] = mapped_column(String(9), default="#607d8b")
+
+
+class ContactField(Base):
+    """A free "more details" field: a label of the user's choosing and its value."""
+
+    __tablename__ = "contact_fields"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(100))
+    value: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+    contact: Mapped[Contact] = relationship(back_populates="fields")
+
+
+class Document(Base):
+    """A document's metadata, on the contact or on one of its activities.
+
+    The stored file itself arrives with the attachments work; `sha256` names it then.
+    """
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(500))
+    size: Mapped[int | None]
+    mime_type: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    link_url: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime]
+
+    contact: Mapped[Contact] = relationship(back_populates="documents")

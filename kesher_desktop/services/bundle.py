@@ -1,0 +1,30 @@
+"""The services one open store offers, bundled so windows receive them in one piece."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kesher_desktop.clock import Clock
+from kesher_desktop.db.store import Store
+from kesher_desktop.services.activities import ActivityService
+from kesher_desktop.services.contacts import ContactService
+from kesher_desktop.services.users import UserService
+
+
+@dataclass
+class Services:
+    store: Store
+    clock: Clock
+    contacts: ContactService
+    activities: ActivityService
+    users: UserService
+
+    @classmethod
+    def over(cls, store: Store, clock: Clock) -> Services:
+        return cls(
+            store=store,
+            clock=clock,
+            contacts=ContactService(store, clock),
+            activities=ActivityService(store, clock),
+            users=UserService(store),
+        )

@@ -1,0 +1,298 @@
+"""Creating, editing, finding and listing contacts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from kesher_desktop.clock import Clock
+from kesher_desktop.db.search_text import contact_document
+from kesher_desktop.db.store import Store
+from kesher_desktop.models import Contact, ContactEmail, ContactField, ContactPhone, Tag
+from kesher_desktop.services.errors import NotFoundError, ValidationError
+from kesher_desktop.services.phones import to_e164
+from kesher_desktop.services.validation import check_email, check_length
+from kesher_desktop.text import fold
+
+log = logging.getLogger(__name__)
+
+PHONE_KINDS = ("mobile", "work", "home", "fax", "other")
+EMAIL_KINDS = ("work", "home", "other")
+DEFAULT_TAG_COLOR = "#607d8b"
+
+
+@dataclass
+class PhoneEntry:
+    number: str
+    kind: str = "mobile"
+
+
+@dataclass
+class EmailEntry:
+    address: str
+    kind: str = "work"
+
+
+@dataclass
+class ContactDraft:
+    """Everything a contact form edits, as plain values."""
+
+    given_name: str = ""
+    family_name: str = ""
+    organisation: str = ""
+    role: str = ""
+    address: str = ""
+    birthday: date | None = None
+    notes: str = ""
+    phones: list[PhoneEntry] = field(default_factory=list)
+    emails: list[EmailEntry] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    fields: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One line of the contact list."""
+
+    id: int
+    name: str
+    organisation: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    name: str
+    color: str
+
+
+def sort_key(draft: ContactDraft) -> str:
+    return fold(draft.display_name or draft.organisation)
+
+
+class ContactService:
+    """Contact operations; each call is one short transaction."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    # -- writing ------------------------------------------------------------------------
+
+    def create(self, draft: ContactDraft) -> int:
+        draft = self.validate(draft)
+        now = self._clock.now()
+        with self._store.session() as session:
+            contact = Contact(created_at=now, updated_at=now)
+            self._apply(session, contact, draft)
+            session.add(contact)
+            session.flush()
+            self._reindex(session, [contact])
+            log.info("contact created id=%s", contact.id)
+            return contact.id
+
+    def update(self, contact_id: int, draft: ContactDraft) -> None:
+        draft = self.validate(draft)
+        with self._store.session() as session:
+            contact = self._load(session, contact_id)
+            self._apply(session, contact, draft)
+            contact.updated_at = self._clock.now()
+            session.flush()
+            self._reindex(session, [contact])
+        log.info("contact updated id=%s", contact_id)
+
+    def delete(self, contact_id: int) -> None:
+        with self._store.session() as session:
+            contact = self._load(session, contact_id)
+            session.delete(contact)
+            self._store.backend.unindex_contacts(session, [contact_id])
+        log.info("contact deleted id=%s", contact_id)
+
+    def set_tag_color(self, name: str, color: str) -> None:
+        with self._store.session() as session:
+            tag = session.scalar(select(Tag).where(Tag.name == name))
+            if tag is None:
+                raise NotFoundError("tag_not_found", name=name)
+            tag.color = color
+
+    # -- reading ------------------------------------------------------------------------
+
+    def get(self, contact_id: int) -> ContactDraft:
+        with self._store.session() as session:
+            return _to_draft(self._load(session, contact_id))
+
+    def exists(self, contact_id: int) -> bool:
+        with self._store.session() as session:
+            return session.get(Contact, contact_id) is not None
+
+    def tags(self) -> list[TagInfo]:
+        with self._store.session() as session:
+            rows = session.execute(select(Tag.name, Tag.color).order_by(Tag.name))
+            return [TagInfo(name, color) for name, color in rows]
+
+    def list_page(self, query: str, offset: int, limit: int) -> list[ContactRow]:
+        """Contacts matching `query`, sorted by name, from `offset` on; filtered in SQL."""
+        first_email = (
+            select(ContactEmail.address)
+            .where(ContactEmail.contact_id == Contact.id)
+            .order_by(ContactEmail.position)
+            .limit(1)
+            .scalar_subquery()
+        )
+        first_phone = (
+            select(ContactPhone.number)
+            .where(ContactPhone.contact_id == Contact.id)
+            .order_by(ContactPhone.position)
+            .limit(1)
+            .scalar_subquery()
+        )
+        statement = select(
+            Contact.id,
+            Contact.given_name,
+            Contact.family_name,
+            Contact.organisation,
+            first_email,
+            first_phone,
+        )
+        matching = self._store.backend.matching_contact_ids(query)
+        if matching is not None:
+            statement = statement.where(Contact.id.in_(matching))
+        statement = statement.order_by(Contact.sort_key, Contact.id).offset(offset).limit(limit)
+
+        with self._store.session() as session:
+            return [
+                ContactRow(
+                    id=row[0],
+                    name=" ".join(part for part in (row[1], row[2]) if part),
+                    organisation=row[3],
+                    email=row[4] or "",
+                    phone=row[5] or "",
+                )
+                for row in session.execute(statement)
+            ]
+
+    def count(self) -> int:
+        with self._store.session() as session:
+            return session.scalar(select(func.count(Contact.id))) or 0
+
+    # -- rules ---------------------------------------------------------------------------
+
+    @staticmethod
+    def validate(draft: ContactDraft) -> ContactDraft:
+        """Check a draft and return it with surrounding spaces trimmed."""
+        draft.given_name = check_length(draft.given_name.strip(), 200, "given_name")
+        draft.family_name = check_length(draft.family_name.strip(), 200, "family_name")
+        draft.organisation = check_length(draft.organisation.strip(), 200, "organisation")
+        draft.role = check_length(draft.role.strip(), 200, "role")
+        draft.emails = [
+            EmailEntry(check_email(entry.address), entry.kind)
+            for entry in draft.emails
+            if entry.address.strip()
+        ]
+        draft.phones = [
+            PhoneEntry(entry.number.strip(), entry.kind)
+            for entry in draft.phones
+            if entry.number.strip()
+        ]
+        for entry in draft.phones:
+            if not any(ch.isdigit() for ch in entry.number):
+                raise ValidationError("phone_malformed", field="phones", number=entry.number)
+        draft.tags = _unique(tag.strip() for tag in draft.tags if tag.strip())
+        if not (draft.display_name or draft.organisation or draft.emails or draft.phones):
+            raise ValidationError("contact_needs_name", field="given_name")
+        return draft
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _load(self, session: Session, contact_id: int) -> Contact:
+        contact = session.get(
+            Contact,
+            contact_id,
+            options=[
+                selectinload(Contact.phones),
+                selectinload(Contact.emails),
+                selectinload(Contact.tags),
+                selectinload(Contact.fields),
+            ],
+        )
+        if contact is None:
+            raise NotFoundError("contact_not_found", id=contact_id)
+        return contact
+
+    def _apply(self, session: Session, contact: Contact, draft: ContactDraft) -> None:
+        contact.given_name = draft.given_name
+        contact.family_name = draft.family_name
+        contact.organisation = draft.organisation
+        contact.role = draft.role
+        contact.address = draft.address
+        contact.birthday = draft.birthday
+        contact.notes = draft.notes
+        contact.sort_key = sort_key(draft)
+        contact.phones = [
+            ContactPhone(kind=p.kind, number=p.number, e164=to_e164(p.number), position=i)
+            for i, p in enumerate(draft.phones)
+        ]
+        contact.emails = [
+            ContactEmail(kind=e.kind, address=e.address, folded=e.address.casefold(), position=i)
+            for i, e in enumerate(draft.emails)
+        ]
+        contact.fields = [
+            ContactField(label=label, value=value, position=i)
+            for i, (label, value) in enumerate(draft.fields)
+        ]
+        contact.tags = tags_by_name(session, draft.tags)
+
+    def _reindex(self, session: Session, contacts: Iterable[Contact]) -> None:
+        self._store.backend.index_contacts(session, {c.id: search_document(c) for c in contacts})
+
+
+def tags_by_name(session: Session, names: list[str]) -> list[Tag]:
+    """The tags with these names, creating the missing ones."""
+    if not names:
+        return []
+    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    for name in names:
+        if name not in existing:
+            existing[name] = Tag(name=name, color=DEFAULT_TAG_COLOR)
+            session.add(existing[name])
+    return [existing[name] for name in names]
+
+
+def search_document(contact: Contact) -> str:
+    return contact_document(
+        names=(contact.given_name, contact.family_name),
+        emails=(e.address for e in contact.emails),
+        phones=(p.number for p in contact.phones),
+        organisation=contact.organisation,
+        tags=(t.name for t in contact.tags),
+    )
+
+
+def _to_draft(contact: Contact) -> ContactDraft:
+    return ContactDraft(
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        organisation=contact.organisation,
+        role=contact.role,
+        address=contact.address,
+        birthday=contact.birthday,
+        notes=contact.notes,
+        phones=[PhoneEntry(p.number, p.kind) for p in contact.phones],
+        emails=[EmailEntry(e.address, e.kind) for e in contact.emails],
+        tags=[t.name for t in contact.tags],
+        fields=[(f.label, f.value) for f in contact.fields],
+    )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

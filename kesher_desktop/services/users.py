@@ -1,0 +1,79 @@
+"""The users of this database: who "me" is and who else can take part."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from kesher_desktop.db.store import Store
+from kesher_desktop.models import User
+from kesher_desktop.services.errors import ValidationError
+from kesher_desktop.services.validation import check_email
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    name: str
+    email: str
+    is_me: bool
+
+
+class UserService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def me(self) -> UserInfo:
+        """The local user, created on first use from the operating system's account name."""
+        with self._store.session() as session:
+            user = session.scalar(select(User).where(User.is_me.is_(True)))
+            if user is None:
+                user = User(name=_login_name(), email="", is_me=True)
+                session.add(user)
+                session.flush()
+                log.info("created local user id=%s", user.id)
+            return _info(user)
+
+    def all(self) -> list[UserInfo]:
+        with self._store.session() as session:
+            users = session.scalars(select(User).where(User.active.is_(True)).order_by(User.name))
+            return [_info(user) for user in users]
+
+    def add(self, name: str, email: str = "") -> int:
+        name = name.strip()
+        if not name:
+            raise ValidationError("user_needs_name", field="name")
+        if email.strip():
+            email = check_email(email, field="email")
+        with self._store.session() as session:
+            user = User(name=name, email=email.strip())
+            session.add(user)
+            session.flush()
+            return user.id
+
+    def rename_me(self, name: str, email: str) -> None:
+        me = self.me()
+        if email.strip():
+            email = check_email(email, field="email")
+        with self._store.session() as session:
+            user = session.get(User, me.id)
+            assert user is not None
+            user.name = name.strip() or user.name
+            user.email = email.strip()
+
+
+def _info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.name, user.email, user.is_me)
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except OSError:
+        return "me"

@@ -1,0 +1,24 @@
+"""Small checks shared by the services."""
+
+from __future__ import annotations
+
+import re
+
+from kesher_desktop.services.errors import ValidationError
+
+# Deliberately loose: one @, something on each side, a dot in the domain, no spaces. Strict
+# RFC 5322 parsing refuses addresses people really use.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+
+
+def check_email(address: str, field: str = "emails") -> str:
+    address = address.strip()
+    if not _EMAIL.match(address):
+        raise ValidationError("email_malformed", field=field, address=address)
+    return address
+
+
+def check_length(value: str, limit: int, field: str) -> str:
+    if len(value) > limit:
+        raise ValidationError("too_long", field=field, limit=limit)
+    return value

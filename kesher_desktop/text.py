@@ -1,0 +1,40 @@
+"""Folding of names, e-mails and phone numbers into the forms that search and matching use."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_DIGIT = re.compile(r"\D+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_PHONE_LIKE = re.compile(r"^[\d\s+\-().]+$")
+
+
+def fold(text: str) -> str:
+    """Case-fold and drop combining marks, so "שָׁלוֹם" finds "שלום" and "José" finds "jose"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", bare).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Split folded text into the words a search matches by prefix."""
+    return _WORD.findall(fold(text))
+
+
+def national_digits(number: str, country_code: str = "972") -> str:
+    """The digits of a phone number without its country code or trunk zero.
+
+    "052-123-4567", "+972 52 123 4567" and "00972521234567" all give "521234567", which is what
+    lets a search typed either way find the same contact.
+    """
+    digits = _NON_DIGIT.sub("", number)
+    for prefix in ("00" + country_code, country_code):
+        if number.strip().startswith(("+", "00")) and digits.startswith(prefix):
+            return digits[len(prefix) :]
+    return digits.lstrip("0")
+
+
+def looks_like_phone(query: str) -> bool:
+    """Whether a search query is a phone number being typed rather than a name."""
+    return bool(_PHONE_LIKE.match(query)) and sum(ch.isdigit() for ch in query) >= 2

@@ -1,0 +1,189 @@
+"""The main window: the contact list on the leading side, the contact page beside it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from kesher_desktop.services.bundle import Services
+from kesher_desktop.settings import Settings
+from kesher_desktop.ui.contact_list_view import ContactListPanel
+from kesher_desktop.ui.new_contact_dialog import NewContactDialog
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Shows a placeholder until `attach_services` hands it an open store.
+
+    The window is painted first and the store opened after, so start-up feels immediate.
+
+    """
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.services: Services | None = None
+        self.contact_list: ContactListPanel | None = None
+        self.contact_page: QWidget | None = None
+        self.drawer: QWidget | None = None
+
+        self._loading = QLabel()
+        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._loading)
+        self.setCentralWidget(self._stack)
+
+        self._create_actions()
+        self.retranslate()
+        self.resize(1400, 900)
+
+    # -- set-up ----------------------------------------------------------------------------
+
+    def attach_services(self, services: Services) -> None:
+        """Build the working area over an open store."""
+        from kesher_desktop.ui.activity_drawer import ActivityDrawer
+        from kesher_desktop.ui.contact_page import (
+            ContactPage,
+            connect_page_and_drawer,
+            dock_area_for,
+        )
+
+        self.services = services
+        self.contact_list = ContactListPanel(services.contacts)
+        self.contact_page = ContactPage(services)
+        self.drawer = ActivityDrawer(services, self)
+        self.addDockWidget(dock_area_for(self.layoutDirection()), self.drawer)
+        self.drawer.hide()
+        connect_page_and_drawer(self.contact_page, self.drawer)
+
+        self.contact_list.contact_selected.connect(self.contact_page.show_contact)
+        self.contact_page.contact_changed.connect(self.contact_list.select_contact)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.contact_list)
+        splitter.addWidget(self.contact_page)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 1100])
+        self._stack.addWidget(splitter)
+        self._stack.setCurrentWidget(splitter)
+
+        self.contact_list.load()
+        if self.contact_list.model.rowCount():
+            first = self.contact_list.model.contact_id(0)
+            self.contact_list.select_contact(first)
+            self.contact_page.show_contact(first)
+        for action in (self.new_contact_action, self.import_action):
+            action.setEnabled(True)
+        self._restore_state()
+
+    def _create_actions(self) -> None:
+        self.new_contact_action = QAction(self)
+        self.new_contact_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_contact_action.triggered.connect(self.new_contact)
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(self.choose_import_files)
+        self.settings_action = QAction(self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.new_contact_action, self.import_action):
+            action.setEnabled(False)
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.new_contact_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.new_contact_action)
+        self.toolbar.addAction(self.import_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Kesher"))
+        self._loading.setText(self.tr("Opening your contacts…"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.new_contact_action.setText(self.tr("New contact"))
+        self.import_action.setText(self.tr("Import contacts…"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.quit_action.setText(self.tr("Quit"))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def new_contact(self) -> None:
+        assert self.services is not None and self.contact_list is not None
+        dialog = NewContactDialog(self.services.contacts, self)
+        if self.run_dialog(dialog) and dialog.created_id is not None:
+            self.contact_list.select_contact(dialog.created_id)
+            self.contact_page.show_contact(dialog.created_id)  # type: ignore[union-attr]
+
+    def choose_import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import contacts"),
+            str(Path.home()),
+            self.tr("Contacts (*.vcf *.vcard *.csv);;All files (*)"),
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, files: list[Path]) -> None:
+        from kesher_desktop.ui.import_dialog import ImportDialog
+
+        assert self.services is not None and self.contact_list is not None
+        dialog = ImportDialog(self.services.store, self.services.clock, files, self)
+        dialog.import_finished.connect(lambda _report: self.contact_list.load())
+        dialog.show()
+
+    def open_settings(self) -> None:
+        from kesher_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        self.run_dialog(dialog)
+
+    def run_dialog(self, dialog: QWidget) -> bool:
+        """Run a modal dialog; the one place tests replace to answer dialogs themselves."""
+        return bool(dialog.exec())  # type: ignore[attr-defined]
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _state_key(self) -> str:
+        # Dock positions saved in right-to-left do not fit left-to-right, so keep both.
+        return "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+
+    def _restore_state(self) -> None:
+        stored = QSettings().value(f"window/{self._state_key()}/state")
+        if stored is not None:
+            self.restoreState(stored)
+        if self.drawer is not None:
+            self.drawer.hide()
+
+    # -- Qt overrides ----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QEvent) -> None:
+        QSettings().setValue(f"window/{self._state_key()}/state", self.saveState())
+        super().closeEvent(event)

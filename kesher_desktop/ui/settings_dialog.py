@@ -1,0 +1,67 @@
+"""The preferences dialog: language for now; later issues add mail and calendar settings."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kesher_desktop.settings import Settings
+from kesher_desktop.ui.i18n import install_language
+
+log = logging.getLogger(__name__)
+
+
+class SettingsDialog(QDialog):
+    """Edits `Settings`; OK applies and saves them, Cancel leaves them as they were."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+
+        self.language = QComboBox()
+        # Each language is named in itself, so a user can find theirs whatever is showing.
+        self.language.addItem("עברית", "he")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self._language_label = QLabel()
+
+        form = QFormLayout()
+        form.addRow(self._language_label, self.language)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self._language_label.setText(self.tr("Language"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def apply(self) -> None:
+        language = self.language.currentData()
+        if language != self._settings.language:
+            self._settings.language = language
+            install_language(QApplication.instance(), language)
+        self._settings.save()
+        self.accept()

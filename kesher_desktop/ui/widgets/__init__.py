@@ -1,0 +1,1 @@
+"""Small reusable widgets of the contact page and the activity drawer."""

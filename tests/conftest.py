@@ -1,0 +1,62 @@
+"""Fixtures shared by every test: a real SQLite store in a temporary folder and a set clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+# Qt must not look for a display; set before anything imports PySide6.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kesher_desktop.clock import FrozenClock  # noqa: E402
+from kesher_desktop.db.store import Store, open_sqlite  # noqa: E402
+from kesher_desktop.services.bundle import Services  # noqa: E402
+from kesher_desktop.services.contacts import (  # noqa: E402
+    ContactDraft,
+    EmailEntry,
+    PhoneEntry,
+)
+
+JERUSALEM = ZoneInfo("Asia/Jerusalem")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep settings, logs and data of every test inside its own temporary folder."""
+    monkeypatch.setenv("KESHER_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_sqlite(tmp_path / "kesher.sqlite3", tmp_path / "backups")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(datetime(2026, 3, 10, 8, 0, tzinfo=UTC), JERUSALEM)
+
+
+@pytest.fixture
+def services(store: Store, clock: FrozenClock) -> Services:
+    return Services.over(store, clock)
+
+
+@pytest.fixture
+def contact_id(services: Services) -> int:
+    return services.contacts.create(
+        ContactDraft(
+            given_name="דנה",
+            family_name="לוי",
+            organisation="לוי ייעוץ",
+            phones=[PhoneEntry("052-123-4567", "mobile")],
+            emails=[EmailEntry("dana.levi@example.com", "work")],
+            tags=["לקוחות"],
+        )
+    )

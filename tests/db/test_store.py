@@ -1,0 +1,101 @@
+"""The SQLite store: pragmas, migrations, backups and refusing a newer schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kesher_desktop.db import migrate
+from kesher_desktop.db.migrate import DatabaseTooNewError
+from kesher_desktop.db.store import Store, open_sqlite
+from kesher_desktop.models import Contact
+
+
+def test_new_file_is_in_wal_mode_with_foreign_keys(store: Store) -> None:
+    with store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_new_file_is_at_the_newest_schema(store: Store) -> None:
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+
+
+def test_times_are_stored_as_utc_and_read_back_aware(store: Store) -> None:
+    israel = timezone(timedelta(hours=2))
+    with store.session() as session:
+        contact = Contact(
+            given_name="x",
+            created_at=datetime(2026, 1, 1, 12, 0, tzinfo=israel),
+            updated_at=datetime(2026, 1, 1, 12, 0, tzinfo=israel),
+        )
+        session.add(contact)
+    with store.engine.connect() as connection:
+        raw = connection.execute(text("SELECT created_at FROM contacts")).scalar()
+    assert str(raw).startswith("2026-01-01 10:00:00")
+    with store.session() as session:
+        loaded = session.query(Contact).one()
+        assert loaded.created_at == datetime(2026, 1, 1, 10, 0, tzinfo=UTC)
+        assert loaded.created_at.tzinfo is not None
+
+
+def test_naive_instant_is_refused(store: Store) -> None:
+    with pytest.raises(Exception, match="naive datetime"), store.session() as session:
+        session.add(Contact(created_at=datetime(2026, 1, 1), updated_at=datetime(2026, 1, 1)))
+        session.flush()
+
+
+def test_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    database = tmp_path / "k.sqlite3"
+    open_sqlite(database).close()
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = database.read_bytes()
+
+    with pytest.raises(DatabaseTooNewError) as raised:
+        open_sqlite(database, tmp_path / "backups")
+
+    assert raised.value.revision == "9999_from_the_future"
+    assert database.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_a_file_behind_is_backed_up_then_migrated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = tmp_path / "k.sqlite3"
+    open_sqlite(database).close()
+    with sqlite3.connect(database) as connection:
+        connection.execute("INSERT INTO users (name, email, is_me, active) VALUES ('a', '', 1, 1)")
+
+    applied: list[str] = []
+    real_upgrade = migrate.command.upgrade
+
+    def stepping_upgrade(config: object, target: str) -> None:
+        applied.append(target)
+        real_upgrade(config, target)
+
+    # Claim an older current revision so there is a pending upgrade to back up before.
+    monkeypatch.setattr(migrate, "current_revision", lambda engine: "0001-older")
+    monkeypatch.setattr(migrate.command, "upgrade", stepping_upgrade)
+    real_walk = migrate.ScriptDirectory.walk_revisions
+
+    class Older:
+        revision = "0001-older"
+
+    monkeypatch.setattr(
+        migrate.ScriptDirectory,
+        "walk_revisions",
+        lambda self, *a, **k: [*real_walk(self, *a, **k), Older()],
+    )
+    open_sqlite(database, tmp_path / "backups").close()
+
+    backups = list((tmp_path / "backups").glob("*.sqlite3"))
+    assert len(backups) == 1 and "0001-older" in backups[0].name
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT name FROM users").fetchall() == [("a",)]
+    assert applied == ["head"]
