@@ -11,11 +11,22 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Select, event, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Engine,
+    Subquery,
+    column,
+    event,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
+from kesher_desktop.db.ranking import assign_ranks, renumber_all
 from kesher_desktop.db.search_text import query_terms
+from kesher_desktop.models import Contact
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +53,15 @@ class SqliteBackend:
             cursor.close()
 
     def create_search_index(self, connection: Connection) -> None:
-        """Create the full-text table; its rowid is the contact's id."""
+        """Create the full-text table; its rowid is the contact's search rank.
+
+        The prefix indexes make the first letters typed, which match the most, as quick to
+        look up as whole words.
+        """
         connection.execute(
             text(
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
-                'body, tokenize = "unicode61 remove_diacritics 2")'
+                "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
             )
         )
 
@@ -54,36 +69,81 @@ class SqliteBackend:
         connection.execute(text(f"DROP TABLE IF EXISTS {SEARCH_TABLE}"))
 
     def index_contacts(self, session: Session, documents: dict[int, str]) -> None:
-        """Replace the indexed text of the given contacts."""
+        """Replace the indexed text of the given contacts, after their rows were flushed.
+
+        Each document is stored under the contact's search rank, so that FTS5, which walks
+        its matches in rowid order, hands back matches already sorted by name and can stop
+        after the first page.
+        """
         if not documents:
             return
-        params = [{"id": contact_id, "body": body} for contact_id, body in documents.items()]
-        session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :id"), params)
-        session.execute(
-            text(f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (:id, :body)"), params
-        )
+        ids = list(documents)
+        self.unindex_contacts(session, ids)
+        ranks = assign_ranks(session, ids)
+        if ranks is None:
+            self._rank_everything_afresh(session, documents)
+            return
+        self._insert(session, [(ranks[contact_id], documents[contact_id]) for contact_id in ids])
 
     def unindex_contacts(self, session: Session, contact_ids: list[int]) -> None:
-        session.execute(
-            text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :id"),
-            [{"id": contact_id} for contact_id in contact_ids],
+        """Drop contacts from the index and forget their ranks; call before deleting them."""
+        for chunk in _chunks(contact_ids):
+            ranks = session.scalars(
+                select(Contact.search_rank).where(
+                    Contact.id.in_(chunk), Contact.search_rank.is_not(None)
+                )
+            ).all()
+            if ranks:
+                session.execute(
+                    text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :rank"),
+                    [{"rank": rank} for rank in ranks],
+                )
+            session.execute(update(Contact).where(Contact.id.in_(chunk)).values(search_rank=None))
+
+    def search_hits(self) -> Subquery:
+        """A subquery of the ranks (column `rank`) matching `:match`, in name order.
+
+        Bind `match` with `match_expression(query)`, and `limit` and `offset`.
+        """
+        return (
+            text(
+                f"SELECT rowid AS rank FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match "
+                "ORDER BY rowid LIMIT :limit OFFSET :offset"
+            )
+            .columns(column("rank", BigInteger))
+            .subquery("hits")
         )
 
-    def matching_contact_ids(self, query: str) -> Select[tuple[int]] | None:
-        """A select of the ids of contacts matching every word of `query` as a prefix.
-
-        None means the query has nothing searchable in it, so every contact matches.
-        """
+    @staticmethod
+    def match_expression(query: str) -> str | None:
+        """The FTS5 query for every word of `query` as a prefix; None if nothing to search."""
         terms = query_terms(query)
         if not terms:
             return None
         # Each term is quoted, so FTS5 operators typed by the user are taken as text.
-        match = " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
-        return (
-            select(text("rowid"))
-            .select_from(text(SEARCH_TABLE))
-            .where(text(f"{SEARCH_TABLE} MATCH :match").bindparams(match=match))
+        return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+    def _insert(self, session: Session, rows: list[tuple[int, str]]) -> None:
+        session.execute(
+            text(f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (:rank, :body)"),
+            [{"rank": rank, "body": body} for rank, body in rows],
         )
+
+    def _rank_everything_afresh(self, session: Session, documents: dict[int, str]) -> None:
+        """Renumber every contact and rewrite the index; rare, when a gap ran out."""
+        bodies = dict(
+            session.execute(
+                text(
+                    f"SELECT c.id, s.body FROM contacts c JOIN {SEARCH_TABLE} s "
+                    "ON s.rowid = c.search_rank"
+                )
+            ).all()
+        )
+        bodies.update(documents)
+        session.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
+        ranks = renumber_all(session)
+        self._insert(session, [(ranks[cid], body) for cid, body in bodies.items()])
+        log.info("search index renumbered contacts=%s", len(ranks))
 
     def backup(self, database: Path, destination: Path) -> None:
         """Copy a live database file consistently with SQLite's online backup."""
@@ -105,3 +165,7 @@ def backend_for(dialect_name: str) -> SqliteBackend:
         return SqliteBackend()
     # TODO: a PostgreSQL backend (tsvector search, no file backup) for shared team databases.
     raise NotImplementedError(f"no backend for database kind {dialect_name!r}")
+
+
+def _chunks(items: list[int], size: int = 500) -> list[list[int]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]

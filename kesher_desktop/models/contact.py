@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kesher_desktop.models.base import Base
@@ -30,8 +30,10 @@ class Contact(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     birthday: Mapped[date | None]
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Folded display name; indexed so the contact list sorts in SQL without a full scan.
-    sort_key: Mapped[str] = mapped_column(String(400), default="", index=True)
+    # Folded display name; indexed with the id so the list sorts in SQL without a full scan.
+    sort_key: Mapped[str] = mapped_column(String(400), default="")
+    # Follows (sort_key, id) order; the search index is keyed by it (see db/sort_rank.py).
+    search_rank: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -48,6 +50,8 @@ class Contact(Base):
     documents: Mapped[list[Document]] = relationship(
         back_populates="contact", cascade="all, delete-orphan"
     )
+
+    __table_args__ = (Index("ix_contacts_sort", "sort_key", "id"),)
 
     @property
     def display_name(self) -> str:

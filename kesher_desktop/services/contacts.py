@@ -6,8 +6,9 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from kesher_desktop.clock import Clock
@@ -86,6 +87,24 @@ class ContactService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
+        # Built once: composing a statement costs more than running it on a page of rows.
+        row = select(
+            Contact.id,
+            Contact.given_name,
+            Contact.family_name,
+            Contact.organisation,
+            _first(ContactEmail.address, ContactEmail),
+            _first(ContactPhone.number, ContactPhone),
+        )
+        self._list_all = (
+            row.order_by(Contact.sort_key, Contact.id)
+            .offset(bindparam("offset"))
+            .limit(bindparam("limit"))
+        )
+        hits = store.backend.search_hits()
+        self._list_matching = row.join(hits, Contact.search_rank == hits.c.rank).order_by(
+            hits.c.rank
+        )
 
     # -- writing ------------------------------------------------------------------------
 
@@ -114,8 +133,8 @@ class ContactService:
     def delete(self, contact_id: int) -> None:
         with self._store.session() as session:
             contact = self._load(session, contact_id)
-            session.delete(contact)
             self._store.backend.unindex_contacts(session, [contact_id])
+            session.delete(contact)
         log.info("contact deleted id=%s", contact_id)
 
     def set_tag_color(self, name: str, color: str) -> None:
@@ -142,34 +161,14 @@ class ContactService:
 
     def list_page(self, query: str, offset: int, limit: int) -> list[ContactRow]:
         """Contacts matching `query`, sorted by name, from `offset` on; filtered in SQL."""
-        first_email = (
-            select(ContactEmail.address)
-            .where(ContactEmail.contact_id == Contact.id)
-            .order_by(ContactEmail.position)
-            .limit(1)
-            .scalar_subquery()
-        )
-        first_phone = (
-            select(ContactPhone.number)
-            .where(ContactPhone.contact_id == Contact.id)
-            .order_by(ContactPhone.position)
-            .limit(1)
-            .scalar_subquery()
-        )
-        statement = select(
-            Contact.id,
-            Contact.given_name,
-            Contact.family_name,
-            Contact.organisation,
-            first_email,
-            first_phone,
-        )
-        matching = self._store.backend.matching_contact_ids(query)
-        if matching is not None:
-            statement = statement.where(Contact.id.in_(matching))
-        statement = statement.order_by(Contact.sort_key, Contact.id).offset(offset).limit(limit)
-
-        with self._store.session() as session:
+        match = self._store.backend.match_expression(query)
+        params = {"offset": offset, "limit": limit}
+        if match is None:
+            statement = self._list_all
+        else:
+            statement = self._list_matching
+            params["match"] = match
+        with self._store.reading() as connection:
             return [
                 ContactRow(
                     id=row[0],
@@ -178,7 +177,7 @@ class ContactService:
                     email=row[4] or "",
                     phone=row[5] or "",
                 )
-                for row in session.execute(statement)
+                for row in connection.execute(statement, params)
             ]
 
     def count(self) -> int:
@@ -254,6 +253,17 @@ class ContactService:
 
     def _reindex(self, session: Session, contacts: Iterable[Contact]) -> None:
         self._store.backend.index_contacts(session, {c.id: search_document(c) for c in contacts})
+
+
+def _first(column: Any, table: type[ContactEmail] | type[ContactPhone]) -> Any:
+    """The contact's first e-mail or phone, as a correlated subquery."""
+    return (
+        select(column)
+        .where(table.contact_id == Contact.id)
+        .order_by(table.position)
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def tags_by_name(session: Session, names: list[str]) -> list[Tag]:

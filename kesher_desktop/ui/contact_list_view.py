@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 from kesher_desktop.services.contacts import ContactService
 from kesher_desktop.ui.contact_list_model import ContactListModel
+from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 
-class ContactListPanel(QWidget):
+class ContactListPanel(Retranslating, QWidget):
     """Search and pick a contact.
 
     Signals:
@@ -43,11 +44,6 @@ class ContactListPanel(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search by name, e-mail, phone or tag"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def load(self) -> None:
         self.model.set_query(self.search.text())

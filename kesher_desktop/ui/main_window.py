@@ -20,11 +20,12 @@ from kesher_desktop.services.bundle import Services
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.contact_list_view import ContactListPanel
 from kesher_desktop.ui.new_contact_dialog import NewContactDialog
+from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Shows a placeholder until `attach_services` hands it an open store.
 
     The window is painted first and the store opened after, so start-up feels immediate.
@@ -178,11 +179,6 @@ class MainWindow(QMainWindow):
             self.drawer.hide()
 
     # -- Qt overrides ----------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QEvent) -> None:
         QSettings().setValue(f"window/{self._state_key()}/state", self.saveState())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 
 from kesher_desktop.services.contacts import ContactDraft, ContactService, EmailEntry, PhoneEntry
 from kesher_desktop.services.errors import ValidationError
-from kesher_desktop.ui.field_error import FieldError
 from kesher_desktop.ui.messages import message_for
+from kesher_desktop.ui.widgets.field_error import FieldError
+from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
 
 
-class NewContactDialog(QDialog):
+class NewContactDialog(Retranslating, QDialog):
     """Asks for the basics of a new contact and creates it on OK.
 
     `created_id` holds the new contact's id once the dialog was accepted.
@@ -72,11 +73,6 @@ class NewContactDialog(QDialog):
         )
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _save(self) -> None:
         draft = ContactDraft(

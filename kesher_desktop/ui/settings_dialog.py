@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -18,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.i18n import install_language
+from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """Edits `Settings`; OK applies and saves them, Cancel leaves them as they were."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
@@ -52,11 +52,6 @@ class SettingsDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self._language_label.setText(self.tr("Language"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def apply(self) -> None:
         language = self.language.currentData()

@@ -28,12 +28,14 @@ def upgrade() -> None:
         sa.Column("birthday", sa.Date(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("sort_key", sa.String(length=400), nullable=False),
+        sa.Column("search_rank", sa.BigInteger(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contacts")),
+        sa.UniqueConstraint("search_rank", name=op.f("uq_contacts_search_rank")),
     )
     with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_contacts_sort_key"), ["sort_key"], unique=False)
+        batch_op.create_index("ix_contacts_sort", ["sort_key", "id"], unique=False)
 
     op.create_table(
         "tags",
@@ -310,6 +312,6 @@ def downgrade() -> None:
     op.drop_table("users")
     op.drop_table("tags")
     with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_contacts_sort_key"))
+        batch_op.drop_index("ix_contacts_sort")
 
     op.drop_table("contacts")
