@@ -2,45 +2,60 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kesher_desktop.services.errors import ServiceError
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
+# lupdate reads the context from each call, so it is spelled out there as "Messages".
+CONTEXT = "Messages"
 
 
 def message_for(error: ServiceError) -> str:
     """A sentence naming the problem, for showing beside a field or in a box."""
     params = {key: str(value) for key, value in error.params.items()}
-    texts = {
-        "email_malformed": _tr("“{address}” is not a valid e-mail address."),
-        "phone_malformed": _tr("“{number}” is not a phone number."),
-        "contact_needs_name": _tr(
-            "Give the contact a name, an organisation, an e-mail or a phone."
-        ),
-        "too_long": _tr("This is too long: at most {limit} characters."),
-        "contact_not_found": _tr("This contact no longer exists."),
-        "activity_not_found": _tr("This activity no longer exists."),
-        "tag_not_found": _tr("There is no tag named “{name}”."),
-        "end_before_start": _tr("The end must be after the start."),
-        "task_needs_title": _tr("A task needs a title."),
-        "task_needs_responsible": _tr("Choose at least one person responsible for the task."),
-        "field_required": _tr("This field is required."),
-        "duration_negative": _tr("The duration cannot be negative."),
-        "unknown_participant": _tr("One of the participants is not known."),
-        "reminder_out_of_range": _tr("A reminder can be at most 60 days before."),
-        "email_is_read_only": _tr("A logged e-mail cannot be changed."),
-        "kind_cannot_change": _tr("The kind of an activity cannot be changed."),
-        "user_needs_name": _tr("A user needs a name."),
-        "invalid_date": _tr("“{text}” is not a date; write it as day/month/year."),
-        "invalid_time": _tr("“{text}” is not a time; write it as hours:minutes."),
-    }
-    template = texts.get(error.code)
+    template = TEXTS.get(error.code)
     if template is None:
-        return _tr("Something went wrong ({code}).").format(code=error.code)
+        return QCoreApplication.translate("Messages", "Something went wrong ({code}).").format(
+            code=error.code
+        )
+    translated = QCoreApplication.translate(CONTEXT, template)
     try:
-        return template.format(**params)
+        return translated.format(**params)
     except (KeyError, IndexError):
-        return template
+        return translated
+
+
+# Marked here and translated when shown, so a language switch takes effect at once.
+TEXTS = {
+    "email_malformed": QT_TRANSLATE_NOOP("Messages", "“{address}” is not a valid e-mail address."),
+    "phone_malformed": QT_TRANSLATE_NOOP("Messages", "“{number}” is not a phone number."),
+    "contact_needs_name": QT_TRANSLATE_NOOP(
+        "Messages", "Give the contact a name, an organisation, an e-mail or a phone."
+    ),
+    "too_long": QT_TRANSLATE_NOOP("Messages", "This is too long: at most {limit} characters."),
+    "contact_not_found": QT_TRANSLATE_NOOP("Messages", "This contact no longer exists."),
+    "activity_not_found": QT_TRANSLATE_NOOP("Messages", "This activity no longer exists."),
+    "tag_not_found": QT_TRANSLATE_NOOP("Messages", "There is no tag named “{name}”."),
+    "end_before_start": QT_TRANSLATE_NOOP("Messages", "The end must be after the start."),
+    "task_needs_title": QT_TRANSLATE_NOOP("Messages", "A task needs a title."),
+    "task_needs_responsible": QT_TRANSLATE_NOOP(
+        "Messages", "Choose at least one person responsible for the task."
+    ),
+    "field_required": QT_TRANSLATE_NOOP("Messages", "This field is required."),
+    "duration_negative": QT_TRANSLATE_NOOP("Messages", "The duration cannot be negative."),
+    "unknown_participant": QT_TRANSLATE_NOOP("Messages", "One of the participants is not known."),
+    "reminder_out_of_range": QT_TRANSLATE_NOOP(
+        "Messages", "A reminder can be at most 60 days before."
+    ),
+    "email_is_read_only": QT_TRANSLATE_NOOP("Messages", "A logged e-mail cannot be changed."),
+    "kind_cannot_change": QT_TRANSLATE_NOOP(
+        "Messages", "The kind of an activity cannot be changed."
+    ),
+    "user_needs_name": QT_TRANSLATE_NOOP("Messages", "A user needs a name."),
+    "invalid_date": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not a date; write it as day/month/year."
+    ),
+    "invalid_time": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not a time; write it as hours:minutes."
+    ),
+}

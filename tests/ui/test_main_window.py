@@ -1,0 +1,99 @@
+"""The main window: contact list beside the contact page, search as you type, new contact."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.contacts import ContactDraft, PhoneEntry
+from kesher_desktop.settings import Settings
+from kesher_desktop.ui.contact_list_model import ContactRole
+from kesher_desktop.ui.main_window import MainWindow
+from kesher_desktop.ui.new_contact_dialog import NewContactDialog
+
+
+def _window(qtbot: QtBot, services: Services) -> MainWindow:
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.attach_services(services)
+    window.show()
+    return window
+
+
+def _type(widget: QWidget, text: str) -> None:
+    """Type like a keyboard would; QTest's key clicks only know ASCII letters."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def _listed(window: MainWindow) -> list[str]:
+    assert window.contact_list is not None
+    model = window.contact_list.model
+    return [model.index(row).data() for row in range(model.rowCount())]
+
+
+def test_list_shows_contacts_and_the_first_one_opens(
+    qtbot: QtBot, services: Services, contact_id: int
+) -> None:
+    services.contacts.create(ContactDraft(given_name="אבי", family_name="כהן"))
+    window = _window(qtbot, services)
+
+    assert _listed(window) == ["אבי כהן", "דנה לוי"]
+    assert window.contact_page.contact_id == services.contacts.list_page("", 0, 1)[0].id
+
+
+def test_search_filters_as_you_type(qtbot: QtBot, services: Services, contact_id: int) -> None:
+    services.contacts.create(
+        ContactDraft(given_name="אבי", family_name="כהן", phones=[PhoneEntry("03-555-0101")])
+    )
+    window = _window(qtbot, services)
+    assert window.contact_list is not None
+
+    _type(window.contact_list.search, "+972 3 555")
+    assert _listed(window) == ["אבי כהן"]
+    window.contact_list.search.clear()
+    _type(window.contact_list.search, "דנ")
+    assert _listed(window) == ["דנה לוי"]
+
+
+def test_clicking_a_contact_shows_it(qtbot: QtBot, services: Services, contact_id: int) -> None:
+    other = services.contacts.create(ContactDraft(given_name="אבי", family_name="כהן"))
+    window = _window(qtbot, services)
+    assert window.contact_list is not None
+    view = window.contact_list.view
+
+    row = window.contact_list.model.row_of(contact_id)
+    rect = view.visualRect(window.contact_list.model.index(row))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.contact_page.contact_id == contact_id
+    assert window.contact_list.model.index(row).data(ContactRole.ID) == contact_id
+    assert other != contact_id
+
+
+def test_new_contact_is_created_selected_and_shown(
+    qtbot: QtBot, services: Services, monkeypatch: object
+) -> None:
+    window = _window(qtbot, services)
+
+    def fill_and_accept(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NewContactDialog)
+        dialog.given_name.setText("מיכל")
+        dialog.email.setText("not-an-address")
+        dialog._buttons.accepted.emit()
+        # The bad address is named and nothing typed is lost.
+        assert "not-an-address" in dialog.error.text()
+        assert dialog.given_name.text() == "מיכל"
+        dialog.email.setText("michal@example.com")
+        dialog._buttons.accepted.emit()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.run_dialog = fill_and_accept  # type: ignore[method-assign]
+    window.new_contact_action.trigger()
+
+    assert _listed(window) == ["מיכל"]
+    assert window.contact_page.contact_id == services.contacts.list_page("", 0, 1)[0].id

@@ -1,0 +1,70 @@
+"""Keep the Hebrew catalogue in step with the code: extract strings, then compile.
+
+    python tools/translations.py update    # add new tr() strings to resources/translations
+    python tools/translations.py release   # compile the .ts files into the .qm the app loads
+
+Translations are written in the .ts files (Qt Linguist opens them); English is the source.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("he",)
+
+
+def sources() -> list[str]:
+    return sorted(str(path.relative_to(ROOT)) for path in (ROOT / "kesher_desktop").rglob("*.py"))
+
+
+def catalogue(language: str) -> Path:
+    return TRANSLATIONS / f"kesher_{language}.ts"
+
+
+def update(target: Path | None = None, language: str = "he") -> None:
+    """Extract every translatable string into the catalogue, keeping what is translated."""
+    target = target or catalogue(language)
+    subprocess.run(
+        [
+            "pyside6-lupdate",
+            *sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            language,
+            "-ts",
+            str(target),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
+def release(source: Path, compiled: Path) -> None:
+    subprocess.run(
+        ["pyside6-lrelease", str(source), "-qm", str(compiled)], check=True, capture_output=True
+    )
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else ""
+    if command == "update":
+        for language in LANGUAGES:
+            update(language=language)
+        return 0
+    if command == "release":
+        for language in LANGUAGES:
+            release(catalogue(language), catalogue(language).with_suffix(".qm"))
+        return 0
+    sys.stderr.write(__doc__ or "")
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
