@@ -1,23 +1,30 @@
-"""Bringing a database file up to this version's schema, with a backup first."""
+"""Bringing a database file up to this version's schema, with a backup first.
+
+Alembic is imported only when there is something to migrate: checking that a file is
+already current is one query, which keeps Alembic off the start-up path.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
-from kesher_desktop.db.backend import SqliteBackend
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest revision in migrations/versions; a test keeps the two in step.
+HEAD_REVISION = "0001"
 BACKUPS_KEPT = 5
+
+Backup = Callable[[Path, Path], None]
 
 
 class DatabaseTooNewError(RuntimeError):
@@ -28,51 +35,58 @@ class DatabaseTooNewError(RuntimeError):
         self.revision = revision
 
 
-def _config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
-
-
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, database: Path | None, backup_dir: Path | None) -> bool:
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def upgrade(
+    engine: Engine, database: Path | None, backup_dir: Path | None, backup: Backup
+) -> bool:
     """Migrate to the newest schema; returns whether anything was applied.
 
     A file that already holds data is backed up before the first change. A schema this
     program does not know raises DatabaseTooNewError and leaves the file untouched.
     """
-    scripts = ScriptDirectory.from_config(_config())
     current = current_revision(engine)
-    if current == scripts.get_current_head():
+    if current == HEAD_REVISION:
         return False
-    if current is not None and current not in {rev.revision for rev in scripts.walk_revisions()}:
+    if current is not None and current not in known_revisions():
         raise DatabaseTooNewError(current)
 
     if current is not None and database is not None and backup_dir is not None:
-        _backup(database, backup_dir, current)
+        _backup(database, backup_dir, current, backup)
+
+    from alembic import command
 
     config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-    log.info("migrated database from=%s to=%s", current, scripts.get_current_head())
+    log.info("migrated database from=%s to=%s", current, HEAD_REVISION)
     return True
 
 
-def _backup(database: Path, backup_dir: Path, revision: str) -> None:
+def _config() -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def _backup(database: Path, backup_dir: Path, revision: str, backup: Backup) -> None:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    SqliteBackend().backup(database, backup_dir / f"{database.stem}-{stamp}-{revision}.sqlite3")
+    backup(database, backup_dir / f"{database.stem}-{stamp}-{revision}.sqlite3")
 
     old = sorted(backup_dir.glob(f"{database.stem}-*.sqlite3"))
     for stale in old[:-BACKUPS_KEPT]:

@@ -60,7 +60,7 @@ def open_url(url: str, database: Path | None = None, backup_dir: Path | None = N
     backend = backend_for(engine.dialect.name)
     backend.configure(engine)
     try:
-        migrate.upgrade(engine, database, backup_dir)
+        migrate.upgrade(engine, database, backup_dir, backend.backup)
     except BaseException:
         engine.dispose()
         raise

@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 from kesher_desktop.services.contacts import ContactService
+from kesher_desktop.ui.contact_list_delegate import ContactListDelegate
 from kesher_desktop.ui.contact_list_model import ContactListModel
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
@@ -33,6 +34,7 @@ class ContactListPanel(Retranslating, QWidget):
         self.view.setObjectName("contactList")
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
+        self.view.setItemDelegate(ContactListDelegate(self.view))
         self.view.clicked.connect(self._picked)
         self.view.activated.connect(self._picked)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,11 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kesher_desktop.services.bundle import Services
 from kesher_desktop.settings import Settings
-from kesher_desktop.ui.contact_list_view import ContactListPanel
-from kesher_desktop.ui.new_contact_dialog import NewContactDialog
 from kesher_desktop.ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    # Only for types: the services pull in SQLAlchemy, which start-up loads after the
+    # window is painted; the widgets over them are imported where they are built.
+    from kesher_desktop.services.bundle import Services
+    from kesher_desktop.ui.contact_list_view import ContactListPanel
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,7 @@ class MainWindow(Retranslating, QMainWindow):
     def attach_services(self, services: Services) -> None:
         """Build the working area over an open store."""
         from kesher_desktop.ui.activity_drawer import ActivityDrawer
+        from kesher_desktop.ui.contact_list_view import ContactListPanel
         from kesher_desktop.ui.contact_page import (
             ContactPage,
             connect_page_and_drawer,
@@ -131,6 +136,8 @@ class MainWindow(Retranslating, QMainWindow):
     # -- actions ---------------------------------------------------------------------------
 
     def new_contact(self) -> None:
+        from kesher_desktop.ui.new_contact_dialog import NewContactDialog
+
         assert self.services is not None and self.contact_list is not None
         dialog = NewContactDialog(self.services.contacts, self)
         if self.run_dialog(dialog) and dialog.created_id is not None:

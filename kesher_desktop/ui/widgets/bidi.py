@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 LRI = "\u2066"
+FSI = "\u2068"
 PDI = "\u2069"
 
 
@@ -15,6 +16,24 @@ def isolate_ltr(text: str) -> str:
     Without this, "+972 52-123-4567" in a right-to-left label comes out as "4567-123-52 972+".
     """
     return f"{LRI}{text}{PDI}" if text else text
+
+
+def isolate(text: str) -> str:
+    """Text wrapped so its own first letter sets its direction (a name inside a sentence)."""
+    return f"{FSI}{text}{PDI}" if text else text
+
+
+def align_leading(
+    label: QLabel, vertical: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter
+) -> None:
+    """Align a label to the page's leading edge, whatever the direction of its text.
+
+    Qt aligns wrapped text by the text's own direction, so a Hebrew name would otherwise sit
+    on the right of an English page. Call again when the layout direction changes.
+    """
+    rtl = label.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | vertical)
 
 
 def make_ltr(edit: QLineEdit) -> QLineEdit:

@@ -66,7 +66,7 @@ class Chip(Retranslating, QFrame):
     def retranslate(self) -> None:
         self._remove.setToolTip(self.tr("Remove"))
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
         super().mouseReleaseEvent(event)

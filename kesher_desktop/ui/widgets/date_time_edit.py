@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimeZone
+from PySide6.QtCore import QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
 from kesher_desktop.ui.widgets.zoned_time import (
@@ -13,6 +13,19 @@ from kesher_desktop.ui.widgets.zoned_time import (
     from_wall_qdatetime,
     to_wall_qdatetime,
 )
+
+
+def make_numeric(edit: QDateTimeEdit, display_format: str) -> QDateTimeEdit:
+    """Digits in the given order, left-to-right, with a calendar popup when there is a day.
+
+    Under a Hebrew locale Qt reverses the order of the sections ("00:13 2026/03/11"); a
+    numeric format needs no locale, so the edit gets a neutral one.
+    """
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    edit.setLocale(QLocale(QLocale.Language.English, QLocale.Country.Israel))
+    edit.setDisplayFormat(display_format)
+    edit.setCalendarPopup("d" in display_format)
+    return edit
 
 
 class ZonedDateTimeEdit(QDateTimeEdit):
@@ -25,10 +38,7 @@ class ZonedDateTimeEdit(QDateTimeEdit):
         # The edit works in wall time; pinning it to UTC keeps the machine's zone (and its
         # daylight-saving gaps) out of the arithmetic.
         self.setTimeZone(QTimeZone.utc())
-        self.setDisplayFormat(QT_DATE_TIME_FORMAT)
-        self.setCalendarPopup(True)
-        # Digits and slashes read left-to-right even in a Hebrew form.
-        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        make_numeric(self, QT_DATE_TIME_FORMAT)
 
     def set_instant(self, instant: datetime) -> None:
         self.setDateTime(to_wall_qdatetime(instant, self._zone))

@@ -52,7 +52,7 @@ def format_instant(instant: datetime, zone: ZoneInfo) -> str:
 
 
 def format_span(start: datetime, end: datetime | None, zone: ZoneInfo) -> str:
-    """"10/03/2026 14:00–15:00", or with both days when the span crosses midnight."""
+    """ "10/03/2026 14:00–15:00", or with both days when the span crosses midnight."""
     if end is None:
         return format_instant(start, zone)
     local_start, local_end = start.astimezone(zone), end.astimezone(zone)

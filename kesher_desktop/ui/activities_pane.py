@@ -1,0 +1,297 @@
+"""The middle pane of the contact page: the contact's activities, to do and done."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kesher_desktop.models import ActivityKind
+from kesher_desktop.services.activity_state import ActivityState
+from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.errors import ServiceError
+from kesher_desktop.services.mailto import mailto_url
+from kesher_desktop.ui.activity_delegate import ROW_HEIGHT, ActivityDelegate
+from kesher_desktop.ui.activity_list_model import ActivityListModel, ActivityRole
+from kesher_desktop.ui.messages import message_for
+from kesher_desktop.ui.undo_bar import UndoBar
+from kesher_desktop.ui.widgets.field_error import FieldError
+from kesher_desktop.ui.widgets.retranslate import Retranslating
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 60_000
+PLANNED_KINDS = (ActivityKind.MEETING, ActivityKind.CALL, ActivityKind.TASK)
+
+
+def open_url(url: str) -> bool:
+    """Hand a URL to the desktop (here: mailto: to the mail program); tests replace this."""
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+class ActivitiesPane(Retranslating, QFrame):
+    """A toolbar with the four kinds, a "To do" list and a "Done" list, and an undo bar.
+
+    States follow the clock: `refresh()` asks for them again, and a timer does so once a
+    minute while the pane is shown, so rows turn red as they fall due.
+
+    Signals:
+        create_requested(int, str): plan a new activity of a kind with the contact.
+        edit_requested(int): open an activity in the drawer.
+        draft_requested(int, object): open the drawer on an unsaved ActivityDraft for the
+            contact ("do again").
+        activities_changed(int): the activities of this contact changed here.
+    """
+
+    create_requested = Signal(int, str)
+    edit_requested = Signal(int)
+    draft_requested = Signal(int, object)
+    activities_changed = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("activitiesPane")
+        self._services = services
+        self._contact_id: int | None = None
+        self._email = ""
+
+        self.todo_model = ActivityListModel(services.clock.zone, self)
+        self.done_model = ActivityListModel(services.clock.zone, self)
+        self.todo_view = self._list_view(self.todo_model, "todoList")
+        self.done_view = self._list_view(self.done_model, "doneList")
+        self.undo_bar = UndoBar()
+        self.error = FieldError()
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.refresh)
+
+        self._build()
+        self.retranslate()
+
+    # -- API -------------------------------------------------------------------------------
+
+    def show_contact(self, contact_id: int, email: str) -> None:
+        """Show a contact's activities; `email` is where the e-mail button writes to."""
+        if contact_id != self._contact_id:
+            self.undo_bar.dismiss()
+        self._contact_id, self._email = contact_id, email
+        self.email_button.setEnabled(bool(email))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the rows again and work their states out against the clock now."""
+        if self._contact_id is None:
+            return
+        try:
+            rows = self._services.activities.rows_for_contact(self._contact_id)
+        except ServiceError as error:
+            self.error.show_message(message_for(error))
+            return
+        self.todo_model.set_rows([row for row in rows if row.is_open])
+        self.done_model.set_rows([row for row in rows if not row.is_open])
+        self._update_sections()
+
+    def menu_for(self, activity_id: int) -> QMenu:
+        """The ⋮ menu of one row; its actions carry object names tests can find."""
+        row = self._services.activities.row(activity_id)
+        menu = QMenu(self)
+
+        def add(name: str, text: str, slot: Callable[[], None]) -> None:
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+
+        if row.kind is ActivityKind.EMAIL:
+            add("openAction", self.tr("Open"), lambda: self.edit_requested.emit(activity_id))
+            add("deleteAction", self.tr("Delete"), lambda: self.delete(activity_id))
+            return menu
+
+        add("editAction", self.tr("Edit"), lambda: self.edit_requested.emit(activity_id))
+        if row.state is ActivityState.DONE:
+            add("doneAction", self.tr("Mark not done"), lambda: self.set_done(activity_id, False))
+        elif row.state is not ActivityState.CANCELLED:
+            add("doneAction", self.tr("Mark done"), lambda: self.set_done(activity_id, True))
+        if row.state is ActivityState.CANCELLED:
+            add("cancelAction", self.tr("Reopen"), lambda: self.set_cancelled(activity_id, False))
+        else:
+            add("cancelAction", self.tr("Cancel"), lambda: self.set_cancelled(activity_id, True))
+        add("againAction", self.tr("Do again"), lambda: self.do_again(activity_id))
+        menu.addSeparator()
+        add("deleteAction", self.tr("Delete"), lambda: self.delete(activity_id))
+        return menu
+
+    def set_done(self, activity_id: int, done: bool) -> None:
+        if self._run(lambda: self._services.activities.set_done(activity_id, done)) and done:
+            self.undo_bar.offer(
+                self.tr("Marked done"),
+                lambda: self._run(lambda: self._services.activities.set_done(activity_id, False)),
+            )
+
+    def set_cancelled(self, activity_id: int, cancelled: bool) -> None:
+        service = self._services.activities
+        if self._run(lambda: service.set_cancelled(activity_id, cancelled)) and cancelled:
+            self.undo_bar.offer(
+                self.tr("Activity cancelled"),
+                lambda: self._run(lambda: service.set_cancelled(activity_id, False)),
+            )
+
+    def delete(self, activity_id: int) -> None:
+        if self._run(lambda: self._services.activities.delete(activity_id)):
+            self.undo_bar.offer(
+                self.tr("Activity deleted"),
+                lambda: self._run(lambda: self._services.activities.restore(activity_id)),
+            )
+
+    def do_again(self, activity_id: int) -> None:
+        try:
+            draft = self._services.activities.do_again_draft(activity_id)
+        except ServiceError as error:
+            self.error.show_message(message_for(error))
+            return
+        assert self._contact_id is not None
+        self.draft_requested.emit(self._contact_id, draft)
+
+    def write_email(self) -> None:
+        """Open the user's mail program on a new message to the contact."""
+        if self._email:
+            open_url(mailto_url(self._email))
+
+    def retranslate(self) -> None:
+        self._kind_buttons[ActivityKind.MEETING].setText("+ " + self.tr("Meeting"))
+        self._kind_buttons[ActivityKind.CALL].setText("+ " + self.tr("Call"))
+        self._kind_buttons[ActivityKind.TASK].setText("+ " + self.tr("Task"))
+        self.email_button.setText("\u2709 " + self.tr("E-mail"))
+        self.email_button.setToolTip(self.tr("Write to the contact in your mail program"))
+        self._update_sections()
+
+    # -- Qt overrides ----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._timer.start()
+        self.refresh()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _run(self, change: Callable[[], None]) -> bool:
+        """Apply one change, show what went wrong if anything, refresh; True on success."""
+        self.error.clear()
+        try:
+            change()
+        except ServiceError as error:
+            self.error.show_message(message_for(error))
+            self.refresh()
+            return False
+        self.refresh()
+        if self._contact_id is not None:
+            self.activities_changed.emit(self._contact_id)
+        return True
+
+    def _list_view(self, model: ActivityListModel, name: str) -> QListView:
+        view = QListView()
+        view.setObjectName(name)
+        view.setModel(model)
+        delegate = ActivityDelegate(view)
+        delegate.menu_requested.connect(self._show_menu)
+        view.setItemDelegate(delegate)
+        view.setMouseTracking(True)
+        view.setUniformItemSizes(True)
+        view.setFrameShape(QFrame.Shape.NoFrame)
+        # The pane scrolls as a whole; each list is exactly as tall as its rows.
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.activated.connect(lambda index: self._edit_index(model, index))
+        view.doubleClicked.connect(lambda index: self._edit_index(model, index))
+        return view
+
+    def _edit_index(self, model: ActivityListModel, index: QModelIndex) -> None:
+        row = model.activity(index)
+        if row is not None:
+            self.edit_requested.emit(row.id)
+
+    def _show_menu(self, index: QModelIndex, where: QPoint) -> None:
+        activity_id = index.data(ActivityRole.ID)
+        self.menu_for(activity_id).popup(where)
+
+    def _build(self) -> None:
+        toolbar = QHBoxLayout()
+        self._kind_buttons: dict[ActivityKind, QPushButton] = {}
+        for kind in PLANNED_KINDS:
+            button = QPushButton()
+            button.setObjectName(f"new{kind.value.title()}Button")
+            button.clicked.connect(lambda _=False, k=kind: self._request_new(k))
+            toolbar.addWidget(button)
+            self._kind_buttons[kind] = button
+        self.email_button = QPushButton()
+        self.email_button.setObjectName("emailButton")
+        self.email_button.clicked.connect(self.write_email)
+        toolbar.addWidget(self.email_button)
+        toolbar.addStretch(1)
+
+        self.todo_heading, self.todo_empty = QLabel(), QLabel()
+        self.done_heading, self.done_empty = QLabel(), QLabel()
+        for heading in (self.todo_heading, self.done_heading):
+            heading.setObjectName("sectionHeading")
+        for empty in (self.todo_empty, self.done_empty):
+            empty.setObjectName("emptyHint")
+
+        content = QWidget()
+        content.setObjectName("activityLists")
+        lists = QVBoxLayout(content)
+        lists.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            self.todo_heading,
+            self.todo_empty,
+            self.todo_view,
+            self.done_heading,
+            self.done_empty,
+            self.done_view,
+        ):
+            lists.addWidget(widget)
+        lists.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.error)
+        layout.addWidget(scroll, 1)
+
+    def _request_new(self, kind: ActivityKind) -> None:
+        if self._contact_id is not None:
+            self.create_requested.emit(self._contact_id, kind.value)
+
+    def _update_sections(self) -> None:
+        todo, done = self.todo_model.rowCount(), self.done_model.rowCount()
+        self.todo_heading.setText(self.tr("To do ({count})").format(count=todo))
+        self.done_heading.setText(self.tr("Done ({count})").format(count=done))
+        self.todo_empty.setText(self.tr("Nothing planned. Add a meeting, a call or a task."))
+        self.done_empty.setText(self.tr("Nothing done yet."))
+        for view, empty, count in (
+            (self.todo_view, self.todo_empty, todo),
+            (self.done_view, self.done_empty, done),
+        ):
+            view.setFixedHeight(count * ROW_HEIGHT + 2 * view.frameWidth())
+            view.setVisible(count > 0)
+            empty.setVisible(count == 0)

@@ -1,0 +1,272 @@
+"""The dock drawer where an activity is planned, edited, copied or (an e-mail) read."""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kesher_desktop.models import ActivityKind
+from kesher_desktop.services.activities import ActivityDraft
+from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.errors import ServiceError, ValidationError
+from kesher_desktop.ui.activity_forms import ActivityForm
+from kesher_desktop.ui.messages import message_for
+from kesher_desktop.ui.widgets.email_view import EmailView
+from kesher_desktop.ui.widgets.field_error import FieldError
+from kesher_desktop.ui.widgets.retranslate import Retranslating
+
+log = logging.getLogger(__name__)
+
+DRAWER_WIDTH = 380
+
+
+class Mode(Enum):
+    NEW = "new"
+    EDIT = "edit"
+    READ = "read"
+
+
+class ActivityDrawer(Retranslating, QDockWidget):
+    """Holds the form of one activity at a time; its contents are built on first use.
+
+    Signals:
+        activity_saved(int): an activity was created or updated; the id is passed.
+    """
+
+    activity_saved = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # A fixed name lets the main window restore where the drawer was and how wide.
+        self.setObjectName("activityDrawer")
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        # The heading and the buttons inside say what the title bar would.
+        self.setTitleBarWidget(QWidget())
+        self._services = services
+        self._mode = Mode.NEW
+        self._kind = ActivityKind.MEETING
+        self._contact_id: int | None = None
+        self._activity_id: int | None = None
+        self._baseline: ActivityDraft | None = None
+        self.form: ActivityForm | None = None
+        self.retranslate()
+
+    # -- API -------------------------------------------------------------------------------
+
+    def open_new(self, contact_id: int, kind: ActivityKind | str) -> bool:
+        """Plan a new activity of `kind` with the contact; False if the user kept editing."""
+        kind = ActivityKind(kind)
+        return self.open_draft(contact_id, self._services.activities.new_draft(contact_id, kind))
+
+    def open_draft(self, contact_id: int, draft: ActivityDraft) -> bool:
+        """A prefilled form (as "do again" gives) that saving creates anew."""
+        if not self._may_replace():
+            return False
+        self._contact_id, self._activity_id = contact_id, None
+        self._show_form(Mode.NEW, draft)
+        return True
+
+    def open_existing(self, activity_id: int) -> bool:
+        """Edit an activity, or read it when it is a logged e-mail."""
+        if not self._may_replace():
+            return False
+        try:
+            row = self._services.activities.row(activity_id)
+            if row.kind is ActivityKind.EMAIL:
+                self._open_email(activity_id)
+                return True
+            draft = self._services.activities.draft_of(activity_id)
+        except ServiceError as error:
+            log.warning("cannot open activity id=%s code=%s", activity_id, error.code)
+            return False
+        self._contact_id, self._activity_id = None, activity_id
+        self._show_form(Mode.EDIT, draft)
+        return True
+
+    def save(self) -> int | None:
+        """Create or update from the form; on success close and return the activity's id."""
+        if self.form is None or self._mode is Mode.READ:
+            return None
+        self.form.clear_errors()
+        self.general_error.clear()
+        draft = self.form.draft()
+
+        try:
+            if self._activity_id is not None:
+                self._services.activities.update(self._activity_id, draft)
+                saved = self._activity_id
+            else:
+                assert self._contact_id is not None
+                saved = self._services.activities.create(self._contact_id, draft)
+        except ValidationError as error:
+            if not self.form.show_error(error.field, message_for(error)):
+                self.general_error.show_message(message_for(error))
+            return None
+        except ServiceError as error:
+            self.general_error.show_message(message_for(error))
+            return None
+
+        self._baseline = None
+        self.hide()
+        self.activity_saved.emit(saved)
+        return saved
+
+    def cancel(self) -> bool:
+        """Close, asking first when something was changed; False if the user stayed."""
+        if self.is_modified() and not self.confirm_discard():
+            return False
+        self._baseline = None
+        self.hide()
+        return True
+
+    def is_modified(self) -> bool:
+        if self.form is None or self._baseline is None or self._mode is Mode.READ:
+            return False
+        return self.form.draft() != self._baseline
+
+    def confirm_discard(self) -> bool:
+        """Ask whether to throw away the changes; tests replace this one method."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard changes?"),
+            self.tr("The changes to this activity have not been saved. Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    @property
+    def mode(self) -> Mode:
+        return self._mode
+
+    def retranslate(self) -> None:
+        titles = {
+            (Mode.NEW, ActivityKind.MEETING): self.tr("New meeting"),
+            (Mode.NEW, ActivityKind.CALL): self.tr("New call"),
+            (Mode.NEW, ActivityKind.TASK): self.tr("New task"),
+            (Mode.EDIT, ActivityKind.MEETING): self.tr("Meeting"),
+            (Mode.EDIT, ActivityKind.CALL): self.tr("Call"),
+            (Mode.EDIT, ActivityKind.TASK): self.tr("Task"),
+        }
+        title = titles.get((self._mode, self._kind), self.tr("E-mail"))
+        self.setWindowTitle(title)
+        if self.form is None:
+            return
+        self.heading.setText(title)
+        self.save_button.setText("\u2713  " + self.tr("Save"))
+        self.cancel_button.setText(self.tr("Cancel and close"))
+        self.close_button.setText(self.tr("Close"))
+
+    # -- Qt overrides ----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_built()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_modified() and not self.confirm_discard():
+            event.ignore()
+            return
+        self._baseline = None
+        super().closeEvent(event)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _may_replace(self) -> bool:
+        """Whether the drawer may show something else: nothing is lost, or the user agrees."""
+        return not (self.isVisible() and self.is_modified()) or self.confirm_discard()
+
+    def _show_form(self, mode: Mode, draft: ActivityDraft) -> None:
+        self._ensure_built()
+        assert self.form is not None
+        self._mode, self._kind = mode, draft.kind
+        self.general_error.clear()
+        self.form.set_draft(draft)
+        self._baseline = self.form.draft()
+        self._pages.setCurrentWidget(self._form_page)
+        self._show_buttons(editing=True)
+        self.retranslate()
+        self.show()
+        self.raise_()
+        self.form.title.setFocus()
+
+    def _open_email(self, activity_id: int) -> None:
+        self._ensure_built()
+        self._mode, self._kind = Mode.READ, ActivityKind.EMAIL
+        self._activity_id, self._baseline = activity_id, None
+        self.general_error.clear()
+        self.email_view.show_email(activity_id)
+        self._pages.setCurrentWidget(self.email_view)
+        self._show_buttons(editing=False)
+        self.retranslate()
+        self.show()
+        self.raise_()
+
+    def _show_buttons(self, editing: bool) -> None:
+        self.save_button.setVisible(editing)
+        self.cancel_button.setVisible(editing)
+        self.close_button.setVisible(not editing)
+
+    def _ensure_built(self) -> None:
+        """Build the contents the first time the drawer is needed, not at start-up."""
+        if self.form is not None:
+            return
+        self.form = ActivityForm(self._services)
+        self.email_view = EmailView(self._services)
+        self.heading = QLabel()
+        self.heading.setObjectName("drawerHeading")
+        self.general_error = FieldError()
+
+        self._form_page = QScrollArea()
+        self._form_page.setWidget(self.form)
+        self._form_page.setWidgetResizable(True)
+        self._form_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self._form_page)
+        self._pages.addWidget(self.email_view)
+
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+
+        body = QWidget()
+        body.setObjectName("drawerBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self._pages, 1)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.setMinimumWidth(DRAWER_WIDTH)
+        self.retranslate()

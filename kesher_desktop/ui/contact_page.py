@@ -1,0 +1,143 @@
+"""The contact page: details, activities and more details side by side, each editable."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.errors import NotFoundError
+from kesher_desktop.ui.activities_pane import ActivitiesPane
+from kesher_desktop.ui.activity_drawer import ActivityDrawer
+from kesher_desktop.ui.details_pane import DetailsPane
+from kesher_desktop.ui.general_pane import GeneralPane
+from kesher_desktop.ui.widgets.retranslate import Retranslating
+
+log = logging.getLogger(__name__)
+
+# Narrowest width and share of the spare width of the three panes, in reading order.
+PANE_WIDTHS = ((280, 3), (380, 5), (250, 2))
+
+
+def dock_area_for(direction: Qt.LayoutDirection) -> Qt.DockWidgetArea:
+    """The leading side, where the activity drawer opens: right in Hebrew, left in English."""
+    if direction == Qt.LayoutDirection.RightToLeft:
+        return Qt.DockWidgetArea.RightDockWidgetArea
+    return Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def connect_page_and_drawer(page: ContactPage, drawer: ActivityDrawer) -> None:
+    """Let the page open the drawer, and the drawer's saves refresh the page."""
+    page.activity_create_requested.connect(drawer.open_new)
+    page.activity_edit_requested.connect(drawer.open_existing)
+    page.activity_draft_requested.connect(drawer.open_draft)
+    drawer.activity_saved.connect(page.refresh_activities)
+
+
+class ContactPage(Retranslating, QWidget):
+    """One contact in three panes that share a splitter (mirrored in right-to-left).
+
+    Signals:
+        contact_changed(int): the contact was edited and saved here.
+        activity_create_requested(int, str): open the drawer on a new activity of a kind.
+        activity_edit_requested(int): open the drawer on an existing activity.
+        activity_draft_requested(int, object): open the drawer on an unsaved ActivityDraft.
+    """
+
+    contact_changed = Signal(int)
+    activity_create_requested = Signal(int, str)
+    activity_edit_requested = Signal(int)
+    activity_draft_requested = Signal(int, object)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactPage")
+        self._services = services
+        self._contact_id: int | None = None
+
+        self.general = GeneralPane(services)
+        self.activities = ActivitiesPane(services)
+        self.details = DetailsPane(services)
+        self.general.contact_saved.connect(self._on_saved)
+        self.details.contact_saved.connect(self._on_saved)
+        self.activities.create_requested.connect(self.activity_create_requested)
+        self.activities.edit_requested.connect(self.activity_edit_requested)
+        self.activities.draft_requested.connect(self.activity_draft_requested)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(_scrolling(self.general, "generalPane"))
+        self.splitter.addWidget(self.activities)
+        self.splitter.addWidget(_scrolling(self.details, "detailsPane"))
+        for index, (minimum, stretch) in enumerate(PANE_WIDTHS):
+            self.splitter.widget(index).setMinimumWidth(minimum)
+            self.splitter.setStretchFactor(index, stretch)
+
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("emptyHint")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(self.splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self.retranslate()
+
+    # -- API -------------------------------------------------------------------------------
+
+    @property
+    def contact_id(self) -> int | None:
+        return self._contact_id
+
+    def show_contact(self, contact_id: int) -> None:
+        try:
+            draft = self._services.contacts.get(contact_id)
+        except NotFoundError:
+            log.info("contact gone id=%s", contact_id)
+            self._contact_id = None
+            self._stack.setCurrentWidget(self.placeholder)
+            return
+        self._contact_id = contact_id
+        self.general.set_contact(contact_id, draft)
+        self.details.set_contact(contact_id, draft)
+        first_email = draft.emails[0].address if draft.emails else ""
+        self.activities.show_contact(contact_id, first_email)
+        self._stack.setCurrentWidget(self.splitter)
+
+    def refresh(self) -> None:
+        """Read the contact and its activities again (the clock may have moved)."""
+        if self._contact_id is not None:
+            self.show_contact(self._contact_id)
+
+    def refresh_activities(self, _activity_id: int | None = None) -> None:
+        self.activities.refresh()
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(self.tr("Choose a contact from the list."))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _on_saved(self, contact_id: int) -> None:
+        self.refresh()
+        self.contact_changed.emit(contact_id)
+
+
+def _scrolling(pane: QWidget, name: str) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setObjectName(name)
+    scroll.setWidget(pane)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll

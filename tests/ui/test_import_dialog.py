@@ -1,0 +1,101 @@
+"""The import dialog: work off the UI thread, progress, cancel and the report it shows."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kesher_desktop.clock import FrozenClock
+from kesher_desktop.db.store import Store
+from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.importing import ContactImporter, ImportReport
+from kesher_desktop.ui.import_dialog import ImportDialog
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
+
+
+def _dialog(qtbot: QtBot, store: Store, clock: FrozenClock, *names: str) -> ImportDialog:
+    dialog = ImportDialog(store, clock, [DATA / name for name in names])
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_imports_off_the_ui_thread_and_shows_the_report(
+    qtbot: QtBot,
+    store: Store,
+    clock: FrozenClock,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[int] = []
+    real = ContactImporter.import_paths
+
+    def spying(self: ContactImporter, *args: object, **kwargs: object) -> ImportReport:
+        threads.append(threading.get_ident())
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ContactImporter, "import_paths", spying)
+    dialog = _dialog(qtbot, store, clock, "duplicates.csv")
+
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as finished:
+        dialog.show()
+
+    report = finished.args[0]
+    assert threads and threads[0] != threading.get_ident()
+    assert (report.created, report.merged, len(report.skipped)) == (2, 2, 3)
+    assert services.contacts.count() == 2
+    assert dialog.status.text() == "Import finished."
+    assert dialog.details.isVisible()
+    assert dialog.details.toPlainText().splitlines()[:3] == [
+        "2 contact(s) created.",
+        "2 merged into existing contacts.",
+        "3 skipped.",
+    ]
+    assert (dialog.progress.value(), dialog.progress.maximum()) == (7, 7)
+    assert not dialog.is_running()
+
+
+def test_cancel_before_the_first_batch_imports_nothing(
+    qtbot: QtBot, store: Store, clock: FrozenClock, services: Services
+) -> None:
+    dialog = _dialog(qtbot, store, clock, "vcard30.vcf")
+    dialog.cancel()
+
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as finished:
+        dialog.start()
+
+    report = finished.args[0]
+    assert report.cancelled
+    assert report.not_processed == 2
+    assert services.contacts.count() == 0
+    assert dialog.status.text() == "Import cancelled."
+
+
+def test_cancel_button_while_running_asks_the_worker_to_stop(
+    qtbot: QtBot, store: Store, clock: FrozenClock
+) -> None:
+    dialog = _dialog(qtbot, store, clock, "vcard30.vcf")
+    dialog.show()
+
+    dialog.buttons.rejected.emit()
+
+    # Still open, Cancel greyed out until the batch under way is committed.
+    assert dialog.isVisible()
+    assert not dialog.buttons.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=10_000)
+    assert dialog.report is not None
+
+
+def test_unreadable_file_is_explained(qtbot: QtBot, store: Store, clock: FrozenClock) -> None:
+    dialog = _dialog(qtbot, store, clock, "not-contacts.txt")
+
+    dialog.show()
+
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=10_000)
+    assert dialog.status.text() == (
+        "not-contacts.txt is neither a vCard nor a Google or Outlook CSV file."
+    )
+    assert dialog.report is None

@@ -1,0 +1,166 @@
+"""Render the contact page with the activity drawer open, in Hebrew and in English.
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [output folder]
+
+Builds a throw-away store of invented Israeli contacts and saves contact-page-he.png and
+contact-page-en.png (1400×900) in docs/screenshots/ unless told another folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+from kesher_desktop.clock import FrozenClock  # noqa: E402
+from kesher_desktop.db.store import open_sqlite  # noqa: E402
+from kesher_desktop.models import ActivityKind, Document  # noqa: E402
+from kesher_desktop.services.activities import PersonRef, ReminderEntry  # noqa: E402
+from kesher_desktop.services.bundle import Services  # noqa: E402
+from kesher_desktop.services.contacts import ContactDraft, EmailEntry, PhoneEntry  # noqa: E402
+from kesher_desktop.ui.activity_drawer import ActivityDrawer  # noqa: E402
+from kesher_desktop.ui.contact_page import (  # noqa: E402
+    ContactPage,
+    connect_page_and_drawer,
+    dock_area_for,
+)
+from kesher_desktop.ui.i18n import install_language  # noqa: E402
+from kesher_desktop.ui.style import apply_style  # noqa: E402
+
+NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+DAY = timedelta(days=1)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sample_services(folder: Path) -> tuple[Services, int, int]:
+    """A store with one rich contact; returns the services, the contact and a meeting id."""
+    services = Services.over(
+        open_sqlite(folder / "sample.sqlite3"), FrozenClock(NOW, ZoneInfo("Asia/Jerusalem"))
+    )
+    services.users.rename_me("נועה ברק", "noa@kesher.co.il")
+    avi = services.users.add("אבי מזרחי", "avi@kesher.co.il")
+    services.contacts.create(ContactDraft(given_name="יוסי", family_name="אברהם"))
+    dana = services.contacts.create(
+        ContactDraft(
+            given_name="דנה",
+            family_name="לוי",
+            organisation="לוי ייעוץ בע״מ",
+            role="מנכ״לית",
+            phones=[PhoneEntry("052-123-4567", "mobile"), PhoneEntry("03-555-1234", "work")],
+            emails=[EmailEntry("dana.levi@example.co.il", "work")],
+            address="רחוב הרצל 12, תל אביב",
+            birthday=date(1984, 6, 21),
+            notes="מעדיפה פגישות בבוקר.",
+            tags=["לקוחות", "VIP", "תל אביב"],
+            fields=[("ח.פ.", "514567890"), ("מקור", "כנס יזמות 2025"), ("ענף", "ייעוץ עסקי")],
+        )
+    )
+    services.contacts.set_tag_color("VIP", "#f59e0b")
+    services.contacts.set_tag_color("לקוחות", "#2563eb")
+    services.contacts.set_tag_color("תל אביב", "#d1fae5")
+    _sample_activities(services, dana, avi)
+    with services.store.session() as session:
+        for name, size, added_at in (
+            ("הצעת מחיר 2026.pdf", 183_000, NOW),
+            ("הסכם שירות.docx", 48_000, NOW - 9 * DAY),
+        ):
+            session.add(Document(contact_id=dana, name=name, size=size, added_at=added_at))
+
+    meeting = services.activities.rows_for_contact(dana)[1].id
+    return services, dana, meeting
+
+
+def _sample_activities(services: Services, dana: int, avi: int) -> None:
+    activities = services.activities
+    me = services.users.me().id
+
+    meeting = activities.new_draft(dana, ActivityKind.MEETING)
+    meeting.title = "פגישת היכרות ותיאום ציפיות"
+    meeting.starts_at, meeting.ends_at = NOW + DAY + 3 * HOUR, NOW + DAY + 4 * HOUR
+    meeting.location = "משרדי לוי ייעוץ, קומה 4"
+    meeting.topics = "הצגת השירות\nלוחות זמנים\nתמחור"
+    meeting.participants.append(PersonRef("user", avi))
+    meeting.reminders = [ReminderEntry(15), ReminderEntry(24 * 60, notify_others=True)]
+    meeting.add_to_calendar = True
+    activities.create(dana, meeting)
+
+    call = activities.new_draft(dana, ActivityKind.CALL)
+    call.title = "שיחת מעקב על ההצעה"
+    call.starts_at, call.duration_minutes = NOW - DAY, 15
+    activities.create(dana, call)
+
+    task = activities.new_draft(dana, ActivityKind.TASK)
+    task.title = "לשלוח הצעת מחיר מעודכנת"
+    task.due_date = (NOW + 3 * DAY).date()
+    task.responsible = [me, avi]
+    activities.create(dana, task)
+
+    done = activities.new_draft(dana, ActivityKind.MEETING)
+    done.title = "פגישה ראשונה"
+    done.starts_at, done.ends_at = NOW - 8 * DAY, NOW - 8 * DAY + HOUR
+    done.done = True
+    activities.create(dana, done)
+
+    cancelled = activities.new_draft(dana, ActivityKind.CALL)
+    cancelled.title = "שיחה עם רואה החשבון"
+    cancelled.starts_at = NOW - 2 * DAY
+    activities.set_cancelled(activities.create(dana, cancelled), True)
+
+    activities.log_email(
+        dana,
+        "סיכום פגישה והצעת מחיר",
+        NOW - 7 * DAY,
+        "noa@kesher.co.il",
+        "dana.levi@example.co.il",
+        "",
+        "שלום דנה,\nמצורפת הצעת המחיר כפי שסיכמנו.\nנועה",
+    )
+
+
+def render(app: QApplication, language: str, folder: Path, output: Path) -> Path:
+    install_language(app, language)
+    services, dana, meeting = sample_services(folder / language)
+    window = QMainWindow()
+    window.setObjectName("mainWindow")
+    page = ContactPage(services)
+    drawer = ActivityDrawer(services, window)
+    window.setCentralWidget(page)
+    window.addDockWidget(dock_area_for(app.layoutDirection()), drawer)
+    connect_page_and_drawer(page, drawer)
+
+    page.show_contact(dana)
+    drawer.open_existing(meeting)
+    window.resize(1400, 900)
+    window.show()
+    # Children added to shown widgets are shown, and laid out, over a few event-loop turns.
+    for _ in range(5):
+        app.processEvents()
+
+    path = output / f"contact-page-{language}.png"
+    window.grab().save(str(path))
+    window.close()
+    services.store.close()
+    return path
+
+
+def main() -> int:
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    output.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    apply_style(app)
+    with tempfile.TemporaryDirectory() as folder:
+        for language in ("he", "en"):
+            print(render(app, language, Path(folder), output))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
