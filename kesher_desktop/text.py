@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -10,8 +11,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _PHONE_LIKE = re.compile(r"^[\d\s+\-().]+$")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-fold and drop combining marks, so "שָׁלוֹם" finds "שלום" and "José" finds "jose"."""
+    """Case-fold and drop combining marks, so "שָׁלוֹם" finds "שלום" and "José" finds "jose".
+
+    Cached: imports fold the same given names and domains over and over.
+    """
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return unicodedata.normalize("NFC", bare).casefold()

@@ -79,11 +79,14 @@ class SqliteBackend:
             return
         ids = list(documents)
         self.unindex_contacts(session, ids)
-        ranks = assign_ranks(session, ids)
-        if ranks is None:
+        changes = assign_ranks(session, ids)
+        if changes is None:
             self._rank_everything_afresh(session, documents)
             return
-        self._insert(session, [(ranks[contact_id], documents[contact_id]) for contact_id in ids])
+
+        rows = [(changes.ranks[contact_id], documents[contact_id]) for contact_id in ids]
+        rows += self._take_out(session, changes.moved)
+        self._insert(session, rows)
 
     def unindex_contacts(self, session: Session, contact_ids: list[int]) -> None:
         """Drop contacts from the index and forget their ranks; call before deleting them."""
@@ -123,10 +126,25 @@ class SqliteBackend:
         # Each term is quoted, so FTS5 operators typed by the user are taken as text.
         return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
 
+    def _take_out(
+        self, session: Session, moved: dict[int, tuple[int, int]]
+    ) -> list[tuple[int, str]]:
+        """Remove the documents of contacts whose rank moved; they go back in at the new one."""
+        rows = []
+        for old, new in moved.values():
+            body = session.execute(
+                text(f"SELECT body FROM {SEARCH_TABLE} WHERE rowid = :rank"), {"rank": old}
+            ).scalar_one()
+            session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :rank"), {"rank": old})
+            rows.append((new, body))
+        return rows
+
     def _insert(self, session: Session, rows: list[tuple[int, str]]) -> None:
+        # FTS5 writes out its pending terms whenever a rowid arrives lower than the one
+        # before, so rows go in in rank order: one flush per batch instead of one per row.
         session.execute(
             text(f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (:rank, :body)"),
-            [{"rank": rank, "body": body} for rank, body in rows],
+            [{"rank": rank, "body": body} for rank, body in sorted(rows)],
         )
 
     def _rank_everything_afresh(self, session: Session, documents: dict[int, str]) -> None:
@@ -140,7 +158,10 @@ class SqliteBackend:
             ).all()
         )
         bodies.update(documents)
-        session.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
+        # Dropping and creating the table is far quicker than deleting every row of it.
+        connection = session.connection()
+        self.drop_search_index(connection)
+        self.create_search_index(connection)
         ranks = renumber_all(session)
         self._insert(session, [(ranks[cid], body) for cid, body in bodies.items()])
         log.info("search index renumbered contacts=%s", len(ranks))

@@ -65,6 +65,18 @@ class ActivityDraft:
 
 
 @dataclass(frozen=True)
+class LoggedEmail:
+    """A logged e-mail's headers and body, as the read-only view shows them."""
+
+    subject: str
+    sender: str
+    to: str
+    cc: str
+    sent_at: datetime | None
+    body: str
+
+
+@dataclass(frozen=True)
 class PersonView:
     ref: PersonRef
     name: str
@@ -255,6 +267,18 @@ class ActivityService:
     def row(self, activity_id: int) -> ActivityRow:
         with self._store.session() as session:
             return self._row(self._load(session, activity_id), self._clock.now())
+
+    def logged_email(self, activity_id: int) -> LoggedEmail:
+        with self._store.session() as session:
+            activity = self._load(session, activity_id)
+            return LoggedEmail(
+                activity.title,
+                activity.email_from,
+                activity.email_to,
+                activity.email_cc,
+                activity.starts_at,
+                activity.topics,
+            )
 
     def people(self, refs: list[PersonRef]) -> list[PersonView]:
         """Names and addresses of participants, in the order given."""

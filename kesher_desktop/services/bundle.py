@@ -8,6 +8,7 @@ from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import Store
 from kesher_desktop.services.activities import ActivityService
 from kesher_desktop.services.contacts import ContactService
+from kesher_desktop.services.documents import DocumentService
 from kesher_desktop.services.users import UserService
 
 
@@ -18,6 +19,7 @@ class Services:
     contacts: ContactService
     activities: ActivityService
     users: UserService
+    documents: DocumentService
 
     @classmethod
     def over(cls, store: Store, clock: Clock) -> Services:
@@ -27,4 +29,5 @@ class Services:
             contacts=ContactService(store, clock),
             activities=ActivityService(store, clock),
             users=UserService(store),
+            documents=DocumentService(store),
         )

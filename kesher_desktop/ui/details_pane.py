@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,9 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from kesher_desktop.models import Document
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.contacts import ContactDraft
 from kesher_desktop.services.errors import ServiceError
@@ -32,27 +29,6 @@ from kesher_desktop.ui.widgets.retranslate import Retranslating
 from kesher_desktop.ui.widgets.zoned_time import format_instant
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    name: str
-    size: int | None
-    added_at: datetime
-
-
-def documents_of(services: Services, contact_id: int) -> list[DocumentInfo]:
-    """The contact's own documents (not those of its activities), newest first.
-
-    TODO: there is no document service yet; move this read there when files arrive.
-    """
-    with services.store.session() as session:
-        documents = session.scalars(
-            select(Document)
-            .where(Document.contact_id == contact_id, Document.activity_id.is_(None))
-            .order_by(Document.added_at.desc())
-        )
-        return [DocumentInfo(d.name, d.size, d.added_at) for d in documents]
 
 
 class FieldsEditor(QWidget):
@@ -206,7 +182,7 @@ class DetailsPane(Retranslating, QWidget):
         if self._contact_id is None:
             return
         align_leading(self.documents_list, Qt.AlignmentFlag.AlignTop)
-        documents = documents_of(self._services, self._contact_id)
+        documents = self._services.documents.for_contact(self._contact_id)
         if not documents:
             self.documents_list.setText(
                 f"<span style='color:#8a94a6'>{html.escape(self.tr('No documents yet.'))}</span>"

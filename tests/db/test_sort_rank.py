@@ -7,7 +7,7 @@ import random
 import pytest
 from sqlalchemy import select
 
-from kesher_desktop.db import sort_rank
+from kesher_desktop.db import backend, ranking, sort_rank
 from kesher_desktop.db.sort_rank import Gap, fresh_ranks
 from kesher_desktop.models import Contact
 from kesher_desktop.services.bundle import Services
@@ -23,9 +23,13 @@ def _ranks_in_name_order(services: Services) -> list[int | None]:
 
 def test_gap_spreads_evenly_or_says_it_is_too_narrow() -> None:
     assert Gap(0, 100).spread(3) == [25, 50, 75]
+    # A wide gap is used from its bottom, leaving the room above for later additions...
+    assert Gap(5, 2**62).spread(2) == [5 + 2**32, 5 + 2 * 2**32]
+    # ...but the first contacts of an empty store spread over the whole range.
+    assert Gap(0, 2**62).spread(3) == [2**60, 2 * 2**60, 3 * 2**60]
     assert Gap(10, 13).spread(2) == [11, 12]
     assert Gap(10, 12).spread(2) is None
-    assert fresh_ranks(3) == [2**32, 2 * 2**32, 3 * 2**32]
+    assert fresh_ranks(3) == [2**60, 2 * 2**60, 3 * 2**60]
 
 
 def test_ranks_follow_names_after_random_inserts_and_edits(services: Services) -> None:
@@ -54,14 +58,50 @@ def test_ranks_follow_names_after_random_inserts_and_edits(services: Services) -
 def test_exhausted_gap_renumbers_everything(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A range so small that the fourth name in a row finds no room and forces a renumbering.
+    # A range of 8 ranks: adding names in reverse order soon finds no room below the first.
     monkeypatch.setattr(sort_rank, "HIGHEST", 8)
-    monkeypatch.setattr("kesher_desktop.db.ranking.HIGHEST", 8)
+    monkeypatch.setattr(ranking, "HIGHEST", 8)
     monkeypatch.setattr(sort_rank, "SPACING", 1)
-    for name in ("a", "b", "c", "d", "e"):
+    # Spacing out a neighbourhood never makes enough room here.
+    monkeypatch.setattr(ranking, "MIN_STEP", 2**70)
+    renumbered = []
+    real_renumber = ranking.renumber_all
+
+    def counting_renumber(session: object) -> dict[int, int]:
+        renumbered.append(True)
+        return real_renumber(session)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backend, "renumber_all", counting_renumber)
+    for name in ("e", "d", "c", "b", "a"):
         services.contacts.create(ContactDraft(given_name=name))
 
-    # a, b, c took 4, 6, 7; d found no room, so all were renumbered 1..4 and e went to 6.
-    assert _ranks_in_name_order(services) == [1, 2, 3, 4, 6]
+    # e took 4 and d 1; c found no room (renumbered: c 2, d 4, e 6); b took 1; a found none.
+    assert len(renumbered) == 2
+    assert _ranks_in_name_order(services) == [1, 2, 3, 4, 5]
     assert [row.name for row in services.contacts.list_page("d", 0, 10)] == ["d"]
     assert [row.name for row in services.contacts.list_page("", 0, 10)] == list("abcde")
+
+
+def test_narrow_gap_spaces_out_only_the_neighbourhood(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sort_rank, "HIGHEST", 2**12)
+    monkeypatch.setattr(ranking, "HIGHEST", 2**12)
+    monkeypatch.setattr(sort_rank, "SPACING", 1)
+    monkeypatch.setattr(ranking, "MIN_STEP", 4)
+    monkeypatch.setattr(ranking, "FIRST_WINDOW", 2)
+    renumbered = []
+    monkeypatch.setattr(backend, "renumber_all", lambda session: renumbered.append(True))
+
+    # Each name sorts first, so every one goes below the last: the gap there soon runs out.
+    names = [f"n{number:02d}" for number in range(40, 0, -1)]
+    for name in names:
+        services.contacts.create(ContactDraft(given_name=name))
+
+    assert renumbered == []
+    ranks = _ranks_in_name_order(services)
+    assert ranks == sorted(ranks) and len(set(ranks)) == len(names)
+    # The moved contacts' search entries moved with them.
+    for name in names:
+        assert [row.name for row in services.contacts.list_page(name, 0, 5)] == [name]
+    assert [row.name for row in services.contacts.list_page("n", 0, 50)] == sorted(names)

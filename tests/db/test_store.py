@@ -22,7 +22,11 @@ def test_new_file_is_in_wal_mode_with_foreign_keys(store: Store) -> None:
 
 
 def test_new_file_is_at_the_newest_schema(store: Store) -> None:
-    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(migrate._config()).get_current_head()
+    assert migrate.HEAD_REVISION == head
+    assert migrate.current_revision(store.engine) == head
 
 
 def test_times_are_stored_as_utc_and_read_back_aware(store: Store) -> None:
@@ -67,35 +71,34 @@ def test_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
 def test_a_file_behind_is_backed_up_then_migrated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from alembic import command
+
     database = tmp_path / "k.sqlite3"
     open_sqlite(database).close()
     with sqlite3.connect(database) as connection:
         connection.execute("INSERT INTO users (name, email, is_me, active) VALUES ('a', '', 1, 1)")
+        connection.execute("UPDATE alembic_version SET version_num = '0000_older'")
 
+    # Stand in for a real older revision: known to this program, behind its head.
     applied: list[str] = []
-    real_upgrade = migrate.command.upgrade
 
-    def stepping_upgrade(config: object, target: str) -> None:
+    def upgrade_to_head(config: object, target: str) -> None:
         applied.append(target)
-        real_upgrade(config, target)
+        connection = config.attributes["connection"]  # type: ignore[attr-defined]
+        connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
 
-    # Claim an older current revision so there is a pending upgrade to back up before.
-    monkeypatch.setattr(migrate, "current_revision", lambda engine: "0001-older")
-    monkeypatch.setattr(migrate.command, "upgrade", stepping_upgrade)
-    real_walk = migrate.ScriptDirectory.walk_revisions
-
-    class Older:
-        revision = "0001-older"
-
-    monkeypatch.setattr(
-        migrate.ScriptDirectory,
-        "walk_revisions",
-        lambda self, *a, **k: [*real_walk(self, *a, **k), Older()],
-    )
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0000_older", "0001"})
+    monkeypatch.setattr(command, "upgrade", upgrade_to_head)
     open_sqlite(database, tmp_path / "backups").close()
 
     backups = list((tmp_path / "backups").glob("*.sqlite3"))
-    assert len(backups) == 1 and "0001-older" in backups[0].name
+    assert len(backups) == 1 and "0000_older" in backups[0].name
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT name FROM users").fetchall() == [("a",)]
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("0000_older",)
+        ]
     assert applied == ["head"]
+    reopened = open_sqlite(database)
+    assert migrate.current_revision(reopened.engine) == "0001"
+    reopened.close()

@@ -184,3 +184,21 @@ def test_rows_list_open_soonest_first_then_done_latest_first(
         ids[2],
         ids[0],
     ]
+
+
+def test_logged_email_headers_come_back_for_the_reader(
+    services: Services, contact_id: int
+) -> None:
+    sent = datetime(2026, 3, 9, 12, 0, tzinfo=UTC)
+    email = services.activities.log_email(
+        contact_id, "סיכום", sent, "me@example.com", "dana.levi@example.com", "b@x.example", "גוף"
+    )
+    logged = services.activities.logged_email(email)
+    assert (logged.subject, logged.sender, logged.to, logged.cc, logged.sent_at, logged.body) == (
+        "סיכום",
+        "me@example.com",
+        "dana.levi@example.com",
+        "b@x.example",
+        sent,
+        "גוף",
+    )

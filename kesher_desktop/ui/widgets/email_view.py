@@ -3,49 +3,16 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from kesher_desktop.models import Activity
 from kesher_desktop.services.bundle import Services
-from kesher_desktop.services.errors import NotFoundError
 from kesher_desktop.ui.widgets.bidi import align_leading, isolate_ltr
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 from kesher_desktop.ui.widgets.zoned_time import format_instant
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class LoggedEmail:
-    subject: str
-    sender: str
-    to: str
-    cc: str
-    sent_at: datetime | None
-    body: str
-
-
-def load_email(services: Services, activity_id: int) -> LoggedEmail:
-    """The headers and body of a logged e-mail.
-
-    TODO: ActivityService hands back no e-mail headers yet; move this read there.
-    """
-    with services.store.session() as session:
-        activity = session.get(Activity, activity_id)
-        if activity is None or activity.deleted_at is not None:
-            raise NotFoundError("activity_not_found", id=activity_id)
-        return LoggedEmail(
-            activity.title,
-            activity.email_from,
-            activity.email_to,
-            activity.email_cc,
-            activity.starts_at,
-            activity.topics,
-        )
 
 
 class EmailView(Retranslating, QWidget):
@@ -78,7 +45,7 @@ class EmailView(Retranslating, QWidget):
         self.retranslate()
 
     def show_email(self, activity_id: int) -> None:
-        email = load_email(self._services, activity_id)
+        email = self._services.activities.logged_email(activity_id)
         self.subject.setText(email.subject)
         self.sender.setText(isolate_ltr(email.sender))
         self.to.setText(isolate_ltr(email.to))

@@ -35,7 +35,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("search_rank", name=op.f("uq_contacts_search_rank")),
     )
     with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.create_index("ix_contacts_sort", ["sort_key", "id"], unique=False)
+        batch_op.create_index("ix_contacts_sort", ["sort_key", "id", "search_rank"], unique=False)
 
     op.create_table(
         "tags",

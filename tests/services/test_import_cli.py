@@ -1,0 +1,68 @@
+"""`kesher-desktop import FILE...`: the report it prints and what it returns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kesher_desktop import paths
+from kesher_desktop.cli_import import run_import
+from kesher_desktop.clock import Clock
+from kesher_desktop.db.store import open_sqlite
+from kesher_desktop.services.contacts import ContactService
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
+
+
+@pytest.fixture(autouse=True)
+def _application(qapp: QApplication) -> None:
+    """The test session's QApplication, so run_import does not make a bare core one."""
+
+
+def test_imports_into_the_users_store_and_prints_the_report(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = run_import([str(DATA / "duplicates.csv"), str(DATA / "android-export.vcf")])
+
+    assert code == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "3 contact(s) created.",
+        "2 merged into existing contacts.",
+        "3 skipped.",
+        "duplicates.csv, line 6: Bad Mail skipped: “bad@@example” is not a valid e-mail address",
+        "duplicates.csv, line 7: skipped: no name, organisation, e-mail or phone",
+        "duplicates.csv, line 8: No Digits skipped: “call me” is not a phone number",
+    ]
+    store = open_sqlite(paths.database_path())
+    try:
+        assert ContactService(store, Clock()).count() == 3
+    finally:
+        store.close()
+
+
+def test_unreadable_file_returns_2_and_imports_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = run_import([str(DATA / "vcard30.vcf"), str(DATA / "not-contacts.txt")])
+
+    assert code == 2
+    assert capsys.readouterr().err.strip() == (
+        "not-contacts.txt is neither a vCard nor a Google or Outlook CSV file."
+    )
+    store = open_sqlite(paths.database_path())
+    try:
+        assert ContactService(store, Clock()).count() == 0
+    finally:
+        store.close()
+
+
+def test_missing_file_returns_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run_import([str(tmp_path / "gone.vcf")]) == 2
+    assert capsys.readouterr().err.startswith("Cannot open gone.vcf:")
+
+
+def test_no_files_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_import([]) == 1
+    assert "Usage: kesher-desktop import FILE" in capsys.readouterr().err
