@@ -6,7 +6,6 @@ import logging
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kesher_desktop.clock import Clock
@@ -20,7 +19,13 @@ from kesher_desktop.models import (
     Reminder,
     User,
 )
-from kesher_desktop.services.activity_state import ActivityState, due_moment, state_of
+from kesher_desktop.services.activity_rows import FOR_ACTIVITY, FOR_CONTACT, read_rows
+from kesher_desktop.services.activity_views import (
+    ActivityRow,
+    LoggedEmail,
+    PersonRef,
+    PersonView,
+)
 from kesher_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from kesher_desktop.services.users import UserService
 
@@ -28,14 +33,6 @@ log = logging.getLogger(__name__)
 
 MAX_REMINDER_MINUTES = 60 * 24 * 60
 DEFAULT_MEETING_MINUTES = 60
-
-
-@dataclass(frozen=True)
-class PersonRef:
-    """A participant: a user or a contact, by id."""
-
-    kind: str  # "user" or "contact"
-    id: int
 
 
 @dataclass(frozen=True)
@@ -62,47 +59,6 @@ class ActivityDraft:
     participants: list[PersonRef] = field(default_factory=list)
     responsible: list[int] = field(default_factory=list)
     reminders: list[ReminderEntry] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class LoggedEmail:
-    """A logged e-mail's headers and body, as the read-only view shows them."""
-
-    subject: str
-    sender: str
-    to: str
-    cc: str
-    sent_at: datetime | None
-    body: str
-
-
-@dataclass(frozen=True)
-class PersonView:
-    ref: PersonRef
-    name: str
-    email: str
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    """One row of the activities pane, with its state worked out at `listed_at`."""
-
-    id: int
-    kind: ActivityKind
-    title: str
-    starts_at: datetime | None
-    ends_at: datetime | None
-    due_date: date | None
-    state: ActivityState
-    due: datetime | None
-    people: tuple[PersonView, ...]
-    reminder_count: int
-    done_at: datetime | None
-    email_from: str = ""
-
-    @property
-    def is_open(self) -> bool:
-        return self.state in (ActivityState.TODO, ActivityState.OVERDUE)
 
 
 class ActivityService:
@@ -248,25 +204,18 @@ class ActivityService:
     # -- reading -------------------------------------------------------------------------
 
     def rows_for_contact(self, contact_id: int) -> list[ActivityRow]:
-        """The contact's activities that are not deleted, soonest first."""
-        now = self._clock.now()
-        with self._store.session() as session:
-            activities = session.scalars(
-                select(Activity)
-                .where(Activity.contact_id == contact_id, Activity.deleted_at.is_(None))
-                .options(
-                    selectinload(Activity.participants).selectinload(Participant.user),
-                    selectinload(Activity.participants).selectinload(Participant.contact),
-                    selectinload(Activity.reminders),
-                )
-            )
-            rows = [self._row(activity, now) for activity in activities]
+        """The contact's activities that are not deleted, open ones soonest first."""
+        with self._store.reading() as connection:
+            rows = read_rows(connection, FOR_CONTACT, contact_id, self._clock)
         rows.sort(key=_row_order)
         return rows
 
     def row(self, activity_id: int) -> ActivityRow:
-        with self._store.session() as session:
-            return self._row(self._load(session, activity_id), self._clock.now())
+        with self._store.reading() as connection:
+            rows = read_rows(connection, FOR_ACTIVITY, activity_id, self._clock)
+        if not rows:
+            raise NotFoundError("activity_not_found", id=activity_id)
+        return rows[0]
 
     def logged_email(self, activity_id: int) -> LoggedEmail:
         with self._store.session() as session:
@@ -292,30 +241,6 @@ class ActivityService:
         if activity is None or (activity.deleted_at is not None and not include_deleted):
             raise NotFoundError("activity_not_found", id=activity_id)
         return activity
-
-    def _row(self, activity: Activity, now: datetime) -> ActivityRow:
-        due = due_moment(
-            activity.kind,
-            activity.starts_at,
-            activity.ends_at,
-            activity.due_date,
-            self._clock.zone,
-        )
-        people = tuple(PersonView(_ref(p), *_name_and_email(p)) for p in activity.participants)
-        return ActivityRow(
-            id=activity.id,
-            kind=activity.kind,
-            title=activity.title,
-            starts_at=activity.starts_at,
-            ends_at=activity.ends_at,
-            due_date=activity.due_date,
-            state=state_of(due, activity.done_at, activity.cancelled_at, now),
-            due=due,
-            people=people,
-            reminder_count=len(activity.reminders),
-            done_at=activity.done_at,
-            email_from=activity.email_from,
-        )
 
     def _validate(self, session: Session, draft: ActivityDraft) -> None:
         draft.title = draft.title.strip()
@@ -411,14 +336,6 @@ def _ref_columns(ref: PersonRef) -> dict[str, int]:
 
 def _unique_refs(refs: list[PersonRef]) -> list[PersonRef]:
     return list(dict.fromkeys(refs))
-
-
-def _name_and_email(participant: Participant) -> tuple[str, str]:
-    if participant.user is not None:
-        return participant.user.name, participant.user.email
-    contact = participant.contact
-    assert contact is not None
-    return contact.display_name or contact.organisation, ""
 
 
 def _person(session: Session, ref: PersonRef) -> PersonView:

@@ -1,0 +1,58 @@
+"""The plain values the activity services hand to the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from kesher_desktop.models import ActivityKind
+from kesher_desktop.services.activity_state import ActivityState
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A participant: a user or a contact, by id."""
+
+    kind: str  # "user" or "contact"
+    id: int
+
+
+@dataclass(frozen=True)
+class PersonView:
+    ref: PersonRef
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class LoggedEmail:
+    """A logged e-mail's headers and body, as the read-only view shows them."""
+
+    subject: str
+    sender: str
+    to: str
+    cc: str
+    sent_at: datetime | None
+    body: str
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One row of the activities pane, with its state worked out at `listed_at`."""
+
+    id: int
+    kind: ActivityKind
+    title: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    due_date: date | None
+    state: ActivityState
+    due: datetime | None
+    people: tuple[PersonView, ...]
+    reminder_count: int
+    done_at: datetime | None
+    email_from: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in (ActivityState.TODO, ActivityState.OVERDUE)
