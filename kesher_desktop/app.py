@@ -29,15 +29,19 @@ def run_gui(argv: list[str]) -> int:
 
     from kesher_desktop.logging_setup import configure_logging, route_qt_messages
     from kesher_desktop.settings import Settings
+    from kesher_desktop.ui.error_report import install_error_report
     from kesher_desktop.ui.i18n import install_language
     from kesher_desktop.ui.main_window import MainWindow
+    from kesher_desktop.ui.style import apply_style
 
     configure_logging()
     route_qt_messages()
     app = QApplication(argv)
+    install_error_report()
     app.setOrganizationName("Kesher")
     app.setApplicationName("KesherDesktop")
 
+    apply_style(app)
     settings = Settings.load()
     install_language(app, settings.language)
     window = MainWindow(settings)

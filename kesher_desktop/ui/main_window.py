@@ -132,6 +132,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.import_action.setText(self.tr("Import contacts…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit"))
+        self._keep_drawer_on_leading_side()
+
+    def _keep_drawer_on_leading_side(self) -> None:
+        """After a language switch the drawer follows the new reading direction."""
+        if self.drawer is None:
+            return
+        from kesher_desktop.ui.contact_page import dock_area_for
+
+        area = dock_area_for(self.layoutDirection())
+        if self.dockWidgetArea(self.drawer) != area:
+            self.addDockWidget(area, self.drawer)
 
     # -- actions ---------------------------------------------------------------------------
 

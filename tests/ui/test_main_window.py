@@ -97,3 +97,25 @@ def test_new_contact_is_created_selected_and_shown(
 
     assert _listed(window) == ["מיכל"]
     assert window.contact_page.contact_id == services.contacts.list_page("", 0, 1)[0].id
+
+
+def test_language_switch_mirrors_the_window_and_moves_the_drawer(
+    qtbot: QtBot, services: Services, contact_id: int
+) -> None:
+    from kesher_desktop.ui.i18n import install_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = _window(qtbot, services)
+    try:
+        install_language(app, "he")
+        hebrew_area = window.dockWidgetArea(window.drawer)
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.new_contact_action.text() == "איש קשר חדש"
+
+        install_language(app, "en")
+        assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert window.new_contact_action.text() == "New contact"
+        assert window.dockWidgetArea(window.drawer) != hebrew_area
+    finally:
+        install_language(app, "en")

@@ -1,0 +1,30 @@
+"""An unexpected error is logged and the user is told where the details are."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from kesher_desktop.ui import error_report
+
+
+@pytest.mark.usefixtures("qapp")
+def test_uncaught_error_is_logged_and_shown(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    error_report.install_error_report()
+
+    try:
+        raise RuntimeError("disk on fire")
+    except RuntimeError:
+        with caplog.at_level(logging.CRITICAL):
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+
+    assert any("disk on fire" in (r.exc_text or "") or r.exc_info for r in caplog.records)
+    assert len(shown) == 1 and "kesher.log" in shown[0]
