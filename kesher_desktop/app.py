@@ -53,6 +53,7 @@ def run_gui(argv: list[str]) -> int:
 
 
 def _open_store(window: object, measuring: bool) -> None:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from kesher_desktop import paths
@@ -69,10 +70,11 @@ def _open_store(window: object, measuring: bool) -> None:
         log.error("database is newer than this program path=%s", paths.database_path())
         QMessageBox.critical(
             window,
-            window.tr("Kesher"),
-            window.tr(
+            QCoreApplication.translate("MainWindow", "Kesher"),
+            QCoreApplication.translate(
+                "MainWindow",
                 "Your contacts file was written by a newer version of Kesher. "
-                "Install the newest version to open it; the file was not changed."
+                "Install the newest version to open it; the file was not changed.",
             ),
         )
         QApplication.instance().exit(3)

@@ -20,6 +20,8 @@ from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import open_sqlite
 from kesher_desktop.services.importing import ContactImporter, ImportReport, Skip
 from kesher_desktop.services.importing.records import UnreadableFileError
+from kesher_desktop.settings import Settings
+from kesher_desktop.ui.i18n import install_language
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ def run_import(argv: list[str]) -> int:
     """Import the files named in `argv` (the arguments after `import`) into the user's store."""
     # translate() needs an application object; it must live until the report is written.
     app = QCoreApplication.instance() or QCoreApplication(["kesher-desktop"])
+    install_language(app, Settings.load().language)
     log.debug("import from the command line app=%s files=%d", app.applicationName(), len(argv))
     if not argv or any(arg in ("-h", "--help") for arg in argv):
         usage = QCoreApplication.translate(
@@ -67,18 +70,21 @@ def run_import(argv: list[str]) -> int:
 def report_text(report: ImportReport) -> str:
     """The report as lines of text: the counts, then one line for each person skipped."""
     translate = QCoreApplication.translate
+    # lupdate only sees a plural's count when it is a plain name, so each gets one.
+    created, merged, skipped = report.created, report.merged, len(report.skipped)
     lines = [
-        translate("ImportReport", "%n contact(s) created.", None, report.created),
-        translate("ImportReport", "%n merged into existing contacts.", None, report.merged),
-        translate("ImportReport", "%n skipped.", None, len(report.skipped)),
+        translate("ImportReport", "%n contact(s) created.", None, created),
+        translate("ImportReport", "%n merged into existing contacts.", None, merged),
+        translate("ImportReport", "%n skipped.", None, skipped),
     ]
     if report.cancelled:
+        not_imported = report.not_processed
         lines.append(
             translate(
                 "ImportReport",
                 "Cancelled: %n not imported; everything before the cancel was kept.",
                 None,
-                report.not_processed,
+                not_imported,
             )
         )
     lines.extend(skip_text(skip) for skip in report.skipped)

@@ -146,14 +146,18 @@ class ActivityDrawer(Retranslating, QDockWidget):
 
     def confirm_discard(self) -> bool:
         """Ask whether to throw away the changes; tests replace this one method."""
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Discard changes?"),
             self.tr("The changes to this activity have not been saved. Discard them?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        # Our own words: Qt's Hebrew catalogue calls Discard "שכח", which reads badly here.
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard changes"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
 
     @property
     def mode(self) -> Mode:

@@ -184,9 +184,8 @@ class DetailsPane(Retranslating, QWidget):
         align_leading(self.documents_list, Qt.AlignmentFlag.AlignTop)
         documents = self._services.documents.for_contact(self._contact_id)
         if not documents:
-            self.documents_list.setText(
-                f"<span style='color:#8a94a6'>{html.escape(self.tr('No documents yet.'))}</span>"
-            )
+            empty = html.escape(self.tr("No documents yet."))
+            self.documents_list.setText(f"<span style='color:#8a94a6'>{empty}</span>")
             return
         zone = self._services.clock.zone
         lines = [

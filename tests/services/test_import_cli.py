@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,30 @@ from kesher_desktop.cli_import import run_import
 from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import open_sqlite
 from kesher_desktop.services.contacts import ContactService
+from kesher_desktop.settings import Settings
+from kesher_desktop.ui.i18n import install_language
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 
 
 @pytest.fixture(autouse=True)
-def _application(qapp: QApplication) -> None:
-    """The test session's QApplication, so run_import does not make a bare core one."""
+def _application(qapp: QApplication) -> Iterator[None]:
+    """The test session's QApplication, so run_import does not make a bare core one.
+
+    The report follows the language in the settings; these tests read it in English and
+    put the shared application back to English afterwards.
+    """
+    Settings(language="en").save()
+    yield
+    install_language(qapp, "en")
+
+
+def test_report_is_in_the_language_of_the_settings(capsys: pytest.CaptureFixture[str]) -> None:
+    Settings(language="he").save()
+    assert run_import([str(DATA / "android-export.vcf")]) == 0
+    out = capsys.readouterr().out
+    assert "contact(s) created" not in out
+    assert any("\u05d0" <= char <= "\u05ea" for char in out)
 
 
 def test_imports_into_the_users_store_and_prints_the_report(

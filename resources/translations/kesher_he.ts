@@ -1,0 +1,842 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="he">
+<context>
+    <name>ActivitiesPane</name>
+    <message>
+        <source>Open</source>
+        <translation>פתיחה</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>מחיקה</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>עריכה</translation>
+    </message>
+    <message>
+        <source>Mark not done</source>
+        <translation>סימון כלא בוצע</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>סימון כבוצע</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>פתיחה מחדש</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול הפעילות</translation>
+    </message>
+    <message>
+        <source>Do again</source>
+        <translation>חזרה על הפעילות</translation>
+    </message>
+    <message>
+        <source>Marked done</source>
+        <translation>הפעילות סומנה כבוצעה</translation>
+    </message>
+    <message>
+        <source>Activity cancelled</source>
+        <translation>הפעילות בוטלה</translation>
+    </message>
+    <message>
+        <source>Activity deleted</source>
+        <translation>הפעילות נמחקה</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>פגישה</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>שיחה</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>משימה</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>דוא״ל</translation>
+    </message>
+    <message>
+        <source>Write to the contact in your mail program</source>
+        <translation>כתיבת הודעה לאיש הקשר בתוכנת הדואר</translation>
+    </message>
+    <message>
+        <source>To do ({count})</source>
+        <translation>לביצוע ({count})</translation>
+    </message>
+    <message>
+        <source>Done ({count})</source>
+        <translation>בוצע ({count})</translation>
+    </message>
+    <message>
+        <source>Nothing planned. Add a meeting, a call or a task.</source>
+        <translation>אין פעילויות מתוכננות. אפשר להוסיף פגישה, שיחה או משימה.</translation>
+    </message>
+    <message>
+        <source>Nothing done yet.</source>
+        <translation>עדיין לא בוצעו פעילויות.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDrawer</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>לבטל את השינויים?</translation>
+    </message>
+    <message>
+        <source>The changes to this activity have not been saved. Discard them?</source>
+        <translation>השינויים בפעילות לא נשמרו. לבטל אותם?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>לבטל את השינויים</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>להמשיך לערוך</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>פגישה חדשה</translation>
+    </message>
+    <message>
+        <source>New call</source>
+        <translation>שיחה חדשה</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>משימה חדשה</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>פגישה</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>שיחה</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>משימה</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>דוא״ל</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>שמירה</translation>
+    </message>
+    <message>
+        <source>Cancel and close</source>
+        <translation>ביטול וסגירה</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <source>Title</source>
+        <translation>כותרת</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>נושא</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>התחלה</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>מתי</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>סיום</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>תאריך יעד</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>משך (בדקות)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>מיקום</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>משתתפים</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>אחראים</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>תיאור</translation>
+    </message>
+    <message>
+        <source>Topics and summary</source>
+        <translation>נושאים וסיכום</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>תזכורות</translation>
+    </message>
+    <message>
+        <source>At a set time</source>
+        <translation>בשעה מסוימת</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>לא הוגדר</translation>
+    </message>
+    <message>
+        <source>Address, room or video link</source>
+        <translation>כתובת, חדר או קישור לשיחת וידאו</translation>
+    </message>
+    <message>
+        <source>Send an invitation to the contact</source>
+        <translation>שליחת הזמנה לאיש הקשר</translation>
+    </message>
+    <message>
+        <source>Add to Google Calendar</source>
+        <translation>הוספה ליומן Google</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>בוצע</translation>
+    </message>
+    <message>
+        <source>Took place</source>
+        <translation>התקיימה</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityKind</name>
+    <message>
+        <source>Meeting</source>
+        <translation>פגישה</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>שיחה</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>משימה</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>דוא״ל</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityState</name>
+    <message>
+        <source>To do</source>
+        <translation>לביצוע</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>באיחור</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>בוצע</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>בוטל</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Remove</source>
+        <translation>הסרה</translation>
+    </message>
+</context>
+<context>
+    <name>ContactKind</name>
+    <message>
+        <source>Mobile</source>
+        <translation>נייד</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>עבודה</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>בית</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>פקס</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>אחר</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListPanel</name>
+    <message>
+        <source>Search by name, e-mail, phone or tag</source>
+        <translation>חיפוש לפי שם, דוא״ל, טלפון או תגית</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <source>Choose a contact from the list.</source>
+        <translation>יש לבחור איש קשר מהרשימה.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>More details</source>
+        <translation>פרטים נוספים</translation>
+    </message>
+    <message>
+        <source>+ Add a field</source>
+        <translation>+ הוספת שדה</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>תווית</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>ערך</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>מסמכים</translation>
+    </message>
+    <message>
+        <source>No more details yet.</source>
+        <translation>אין עדיין פרטים נוספים.</translation>
+    </message>
+    <message>
+        <source>No documents yet.</source>
+        <translation>אין עדיין מסמכים.</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+</context>
+<context>
+    <name>EditableSection</name>
+    <message>
+        <source>Edit</source>
+        <translation>עריכה</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>שמירה</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול</translation>
+    </message>
+</context>
+<context>
+    <name>EmailView</name>
+    <message>
+        <source>From</source>
+        <translation>מאת</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>אל</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>עותק</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>תאריך</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>Kesher</source>
+        <translation>קשר</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the last action may not have finished. Everything saved before it is safe. Details are in the log: {path}</source>
+        <translation>משהו השתבש, וייתכן שהפעולה האחרונה לא הושלמה. כל מה שנשמר לפני כן לא נפגע. הפרטים נמצאים בקובץ הלוג: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPane</name>
+    <message>
+        <source>Colour of “{name}”</source>
+        <translation>הצבע של &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>פרטים</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>שם פרטי</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>שם משפחה</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>ארגון</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>תפקיד</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>טלפונים</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>כתובות דוא״ל</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>כתובת</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>יום הולדת</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>הערות</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>תגיות</translation>
+    </message>
+    <message>
+        <source>+ Add a phone</source>
+        <translation>+ הוספת טלפון</translation>
+    </message>
+    <message>
+        <source>+ Add an e-mail address</source>
+        <translation>+ הוספת כתובת דוא״ל</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>לא צוין</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>ללא שם</translation>
+    </message>
+    <message>
+        <source>Nothing more is known yet. Use the pencil to add it.</source>
+        <translation>אין עדיין פרטים נוספים. אפשר להוסיף אותם בלחיצה על העיפרון.</translation>
+    </message>
+    <message>
+        <source>Click to change the colour</source>
+        <translation>לחיצה לשינוי הצבע</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>ייבוא אנשי קשר</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current batch…</source>
+        <translation>הייבוא ייעצר בסיום המנה הנוכחית…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>ייבוא קובץ אחד…</numerusform>
+            <numerusform>ייבוא %n קבצים…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import stopped on an error; what was imported before it stays.</source>
+        <translation>הייבוא נעצר בגלל שגיאה; מה שיובא עד אז נשמר.</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>הייבוא בוטל.</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>הייבוא הסתיים.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>Usage: kesher-desktop import FILE [FILE...]</source>
+        <translation>שימוש: kesher-desktop import FILE [FILE...]</translation>
+    </message>
+    <message>
+        <source>%n contact(s) created.</source>
+        <translation>אנשי קשר שנוצרו: %n.</translation>
+    </message>
+    <message>
+        <source>%n merged into existing contacts.</source>
+        <translation>מוזגו לאנשי קשר קיימים: %n.</translation>
+    </message>
+    <message>
+        <source>%n skipped.</source>
+        <translation>דולגו: %n.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %n not imported; everything before the cancel was kept.</source>
+        <translation>הייבוא בוטל: %n לא יובאו; כל מה שיובא לפני הביטול נשמר.</translation>
+    </message>
+    <message>
+        <source>no name, organisation, e-mail or phone</source>
+        <translation>אין שם, ארגון, דוא״ל או טלפון</translation>
+    </message>
+    <message>
+        <source>“{detail}” is not a valid e-mail address</source>
+        <translation>&quot;{detail}&quot; אינה כתובת דוא״ל תקינה</translation>
+    </message>
+    <message>
+        <source>“{detail}” is not a phone number</source>
+        <translation>&quot;{detail}&quot; אינו מספר טלפון</translation>
+    </message>
+    <message>
+        <source>a field is too long ({detail})</source>
+        <translation>שדה ארוך מדי ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {name} skipped: {reason}</source>
+        <translation>{file}, שורה {line}: דילוג על {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: skipped: {reason}</source>
+        <translation>{file}, שורה {line}: דילוג על הרשומה: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}: {reason}.</source>
+        <translation>לא ניתן לפתוח את {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file.</source>
+        <translation>הקובץ {file} אינו קובץ טקסט.</translation>
+    </message>
+    <message>
+        <source>{file} is neither UTF-8 nor Hebrew Windows (1255) text.</source>
+        <translation>הקובץ {file} אינו טקסט בקידוד UTF-8 או בקידוד Windows עברי (1255).</translation>
+    </message>
+    <message>
+        <source>{file} is neither a vCard nor a Google or Outlook CSV file.</source>
+        <translation>הקובץ {file} אינו קובץ vCard ואינו קובץ CSV של Google או Outlook.</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}.</source>
+        <translation>לא ניתן לייבא את {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Kesher</source>
+        <translation>קשר</translation>
+    </message>
+    <message>
+        <source>Your contacts file was written by a newer version of Kesher. Install the newest version to open it; the file was not changed.</source>
+        <translation>קובץ אנשי הקשר נכתב בגרסה חדשה יותר של התוכנה. יש להתקין את הגרסה העדכנית כדי לפתוח אותו; הקובץ לא שונה.</translation>
+    </message>
+    <message>
+        <source>Opening your contacts…</source>
+        <translation>אנשי הקשר נטענים…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;קובץ</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>סרגל כלים ראשי</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>איש קשר חדש</translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation>ייבוא אנשי קשר…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>הגדרות…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>יציאה</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>ייבוא אנשי קשר</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv);;All files (*)</source>
+        <translation>אנשי קשר (*.vcf *.vcard *.csv);;כל הקבצים (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Something went wrong ({code}).</source>
+        <translation>משהו השתבש ({code}).</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a valid e-mail address.</source>
+        <translation>&quot;{address}&quot; אינה כתובת דוא״ל תקינה.</translation>
+    </message>
+    <message>
+        <source>“{number}” is not a phone number.</source>
+        <translation>&quot;{number}&quot; אינו מספר טלפון.</translation>
+    </message>
+    <message>
+        <source>Give the contact a name, an organisation, an e-mail or a phone.</source>
+        <translation>יש להזין לאיש הקשר שם, ארגון, דוא״ל או טלפון.</translation>
+    </message>
+    <message>
+        <source>This is too long: at most {limit} characters.</source>
+        <translation>הטקסט ארוך מדי: עד {limit} תווים.</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <translation>איש הקשר הזה כבר לא קיים.</translation>
+    </message>
+    <message>
+        <source>This activity no longer exists.</source>
+        <translation>הפעילות הזו כבר לא קיימת.</translation>
+    </message>
+    <message>
+        <source>There is no tag named “{name}”.</source>
+        <translation>אין תגית בשם &quot;{name}&quot;.</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>מועד הסיום חייב להיות אחרי מועד ההתחלה.</translation>
+    </message>
+    <message>
+        <source>A task needs a title.</source>
+        <translation>יש להזין כותרת למשימה.</translation>
+    </message>
+    <message>
+        <source>Choose at least one person responsible for the task.</source>
+        <translation>יש לבחור לפחות אחראי אחד למשימה.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>זהו שדה חובה.</translation>
+    </message>
+    <message>
+        <source>The duration cannot be negative.</source>
+        <translation>משך הזמן לא יכול להיות שלילי.</translation>
+    </message>
+    <message>
+        <source>One of the participants is not known.</source>
+        <translation>אחד המשתתפים אינו מוכר.</translation>
+    </message>
+    <message>
+        <source>A reminder can be at most 60 days before.</source>
+        <translation>אפשר להגדיר תזכורת עד 60 יום מראש.</translation>
+    </message>
+    <message>
+        <source>A logged e-mail cannot be changed.</source>
+        <translation>לא ניתן לשנות דוא״ל שתועד.</translation>
+    </message>
+    <message>
+        <source>The kind of an activity cannot be changed.</source>
+        <translation>לא ניתן לשנות את סוג הפעילות.</translation>
+    </message>
+    <message>
+        <source>A user needs a name.</source>
+        <translation>יש להזין שם למשתמש.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date; write it as day/month/year.</source>
+        <translation>&quot;{text}&quot; אינו תאריך; יש לכתוב אותו בתבנית יום/חודש/שנה.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time; write it as hours:minutes.</source>
+        <translation>&quot;{text}&quot; אינה שעה; יש לכתוב אותה בתבנית שעות:דקות.</translation>
+    </message>
+</context>
+<context>
+    <name>NewContactDialog</name>
+    <message>
+        <source>New contact</source>
+        <translation>איש קשר חדש</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>שם פרטי</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>שם משפחה</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>ארגון</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>טלפון נייד</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>דוא״ל</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleEditor</name>
+    <message>
+        <source>Add a user…</source>
+        <translation>הוספת משתמש…</translation>
+    </message>
+    <message>
+        <source>Add a user or a contact…</source>
+        <translation>הוספת משתמש או איש קשר…</translation>
+    </message>
+    <message>
+        <source>{name} (me)</source>
+        <translation>{name} (אני)</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRow</name>
+    <message>
+        <source>At the time</source>
+        <translation>בזמן האירוע</translation>
+    </message>
+    <message>
+        <source>5 minutes before</source>
+        <translation>5 דקות לפני</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>15 דקות לפני</translation>
+    </message>
+    <message>
+        <source>30 minutes before</source>
+        <translation>30 דקות לפני</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>שעה לפני</translation>
+    </message>
+    <message>
+        <source>2 hours before</source>
+        <translation>שעתיים לפני</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>יום לפני</translation>
+    </message>
+    <message>
+        <source>2 days before</source>
+        <translation>יומיים לפני</translation>
+    </message>
+    <message>
+        <source>1 week before</source>
+        <translation>שבוע לפני</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>מותאם אישית…</translation>
+    </message>
+    <message>
+        <source>minutes before</source>
+        <translation>דקות לפני</translation>
+    </message>
+    <message>
+        <source>hours before</source>
+        <translation>שעות לפני</translation>
+    </message>
+    <message>
+        <source>days before</source>
+        <translation>ימים לפני</translation>
+    </message>
+    <message>
+        <source>weeks before</source>
+        <translation>שבועות לפני</translation>
+    </message>
+    <message>
+        <source>Also notify the other participants</source>
+        <translation>שליחת התראה גם לשאר המשתתפים</translation>
+    </message>
+    <message>
+        <source>Remove this reminder</source>
+        <translation>הסרת התזכורת</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersEditor</name>
+    <message>
+        <source>+ Add a reminder</source>
+        <translation>+ הוספת תזכורת</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>הגדרות</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>שפה</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <source>Add a tag and press Enter</source>
+        <translation>יש להקליד תגית וללחוץ Enter</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>ביטול הפעולה</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>סגירה</translation>
+    </message>
+</context>
+</TS>
