@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
@@ -15,6 +13,14 @@ from kesher_desktop.clock import Clock
 from kesher_desktop.db.search_text import contact_document
 from kesher_desktop.db.store import Store
 from kesher_desktop.models import Contact, ContactEmail, ContactField, ContactPhone, Tag
+from kesher_desktop.services.contact_reading import read_draft
+from kesher_desktop.services.contact_values import (
+    ContactDraft,
+    ContactRow,
+    EmailEntry,
+    PhoneEntry,
+    TagInfo,
+)
 from kesher_desktop.services.errors import NotFoundError, ValidationError
 from kesher_desktop.services.phones import to_e164
 from kesher_desktop.services.validation import check_email, check_length
@@ -25,56 +31,6 @@ log = logging.getLogger(__name__)
 PHONE_KINDS = ("mobile", "work", "home", "fax", "other")
 EMAIL_KINDS = ("work", "home", "other")
 DEFAULT_TAG_COLOR = "#607d8b"
-
-
-@dataclass
-class PhoneEntry:
-    number: str
-    kind: str = "mobile"
-
-
-@dataclass
-class EmailEntry:
-    address: str
-    kind: str = "work"
-
-
-@dataclass
-class ContactDraft:
-    """Everything a contact form edits, as plain values."""
-
-    given_name: str = ""
-    family_name: str = ""
-    organisation: str = ""
-    role: str = ""
-    address: str = ""
-    birthday: date | None = None
-    notes: str = ""
-    phones: list[PhoneEntry] = field(default_factory=list)
-    emails: list[EmailEntry] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    fields: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def display_name(self) -> str:
-        return " ".join(part for part in (self.given_name, self.family_name) if part)
-
-
-@dataclass(frozen=True)
-class ContactRow:
-    """One line of the contact list."""
-
-    id: int
-    name: str
-    organisation: str
-    email: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class TagInfo:
-    name: str
-    color: str
 
 
 def sort_key(draft: ContactDraft) -> str:
@@ -147,8 +103,11 @@ class ContactService:
     # -- reading ------------------------------------------------------------------------
 
     def get(self, contact_id: int) -> ContactDraft:
-        with self._store.session() as session:
-            return _to_draft(self._load(session, contact_id))
+        with self._store.reading() as connection:
+            draft = read_draft(connection, contact_id)
+        if draft is None:
+            raise NotFoundError("contact_not_found", id=contact_id)
+        return draft
 
     def exists(self, contact_id: int) -> bool:
         with self._store.session() as session:
@@ -285,22 +244,6 @@ def search_document(contact: Contact) -> str:
         phones=(p.number for p in contact.phones),
         organisation=contact.organisation,
         tags=(t.name for t in contact.tags),
-    )
-
-
-def _to_draft(contact: Contact) -> ContactDraft:
-    return ContactDraft(
-        given_name=contact.given_name,
-        family_name=contact.family_name,
-        organisation=contact.organisation,
-        role=contact.role,
-        address=contact.address,
-        birthday=contact.birthday,
-        notes=contact.notes,
-        phones=[PhoneEntry(p.number, p.kind) for p in contact.phones],
-        emails=[EmailEntry(e.address, e.kind) for e in contact.emails],
-        tags=[t.name for t in contact.tags],
-        fields=[(f.label, f.value) for f in contact.fields],
     )
 
 

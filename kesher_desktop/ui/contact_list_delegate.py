@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kesher_desktop.ui.contact_list_model import ContactRole
-from kesher_desktop.ui.widgets.bidi import isolate_ltr
 
 PADDING = 8
 
 
 class ContactListDelegate(QStyledItemDelegate):
-    """Two lines a row, aligned to the leading edge of the list's own direction."""
+    """Two lines a row, aligned to the leading edge of the list's own direction.
+
+    Painting runs for every visible row on every keystroke in the search field, so fonts and
+    their metrics are worked out once per base font, not once per row.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fonts: dict[str, tuple[QFont, QFontMetrics, QFontMetrics]] = {}
 
     def paint(
         self,
@@ -21,47 +28,45 @@ class ContactListDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        # Let the style draw the background, selection and focus, but no text.
-        plain = QStyleOptionViewItem(option)
-        self.initStyleOption(plain, index)
-        plain.text = ""
+        # The style draws the background, hover and selection; the text is ours.
         style = option.widget.style() if option.widget else QStyle()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+        )
 
+        bold, bold_metrics, metrics = self._fonts_for(option.font)
         area = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
         line = area.height() // 2
         align = QStyle.visualAlignment(
             option.direction, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
         )
+        name = bold_metrics.elidedText(
+            str(index.data()), Qt.TextElideMode.ElideRight, area.width()
+        )
+        secondary = metrics.elidedText(
+            index.data(ContactRole.SECONDARY), Qt.TextElideMode.ElideRight, area.width()
+        )
 
         painter.save()
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         # The selection is a light tint in our style, so the usual text colours stay readable.
         painter.setPen(option.palette.text().color())
-        name = QFontMetrics(bold).elidedText(
-            str(index.data()), Qt.TextElideMode.ElideRight, area.width()
-        )
         painter.drawText(QRect(area.x(), area.y(), area.width(), line), align, name)
-
         painter.setFont(option.font)
         painter.setPen(option.palette.placeholderText().color())
-        secondary = QFontMetrics(option.font).elidedText(
-            _secondary_line(index), Qt.TextElideMode.ElideRight, area.width()
-        )
         painter.drawText(QRect(area.x(), area.y() + line, area.width(), line), align, secondary)
         painter.restore()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        height = QFontMetrics(option.font).height()
+        height = self._fonts_for(option.font)[2].height()
         return QSize(200, height * 2 + PADDING * 2)
 
-
-def _secondary_line(index: QModelIndex | QPersistentModelIndex) -> str:
-    organisation = index.data(ContactRole.ORGANISATION) or ""
-    reach = index.data(ContactRole.PHONE) or index.data(ContactRole.EMAIL) or ""
-    parts = [organisation, isolate_ltr(reach) if reach else ""]
-    return " · ".join(part for part in parts if part)
+    def _fonts_for(self, font: QFont) -> tuple[QFont, QFontMetrics, QFontMetrics]:
+        key = font.key()
+        if key not in self._fonts:
+            bold = QFont(font)
+            bold.setWeight(QFont.Weight.DemiBold)
+            self._fonts[key] = (bold, QFontMetrics(bold), QFontMetrics(font))
+        return self._fonts[key]

@@ -8,10 +8,12 @@ import logging
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kesher_desktop.services.contacts import ContactRow, ContactService
+from kesher_desktop.ui.widgets.bidi import isolate_ltr
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 200
+# Enough to fill a tall window; scrolling fetches more.
+PAGE_SIZE = 60
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -22,6 +24,8 @@ class ContactRole(enum.IntEnum):
     ORGANISATION = enum.auto()
     EMAIL = enum.auto()
     PHONE = enum.auto()
+    # The row's second line: organisation and a phone or an address.
+    SECONDARY = enum.auto()
 
 
 class ContactListModel(QAbstractListModel):
@@ -91,6 +95,8 @@ class ContactListModel(QAbstractListModel):
             return row.email
         if role == ContactRole.PHONE:
             return row.phone
+        if role == ContactRole.SECONDARY:
+            return secondary_line(row)
         return None
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
@@ -112,3 +118,9 @@ class ContactListModel(QAbstractListModel):
         names = super().roleNames()
         names.update({role.value: role.name.lower().encode() for role in ContactRole})
         return names
+
+
+def secondary_line(row: ContactRow) -> str:
+    """Organisation and a way to reach them; the number or address kept left to right."""
+    reach = row.phone or row.email
+    return " · ".join(part for part in (row.organisation, isolate_ltr(reach)) if part)
