@@ -207,7 +207,7 @@ class ActivityService:
         """The contact's activities that are not deleted, open ones soonest first."""
         with self._store.reading() as connection:
             rows = read_rows(connection, FOR_CONTACT, contact_id, self._clock)
-        rows.sort(key=_row_order)
+        rows.sort(key=row_order)
         return rows
 
     def row(self, activity_id: int) -> ActivityRow:
@@ -378,7 +378,7 @@ def _to_draft(activity: Activity) -> ActivityDraft:
     )
 
 
-def _row_order(row: ActivityRow) -> tuple[int, float]:
+def row_order(row: ActivityRow) -> tuple[int, float]:
     """Open rows soonest first, then closed ones most recent first."""
     if row.is_open:
         return (0, row.due.timestamp() if row.due else float("inf"))

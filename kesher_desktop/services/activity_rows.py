@@ -21,6 +21,7 @@ def _statements(which: ColumnElement[bool]) -> tuple[Any, Any, Any]:
     chosen = select(Activity.id).where(which, Activity.deleted_at.is_(None))
     activities = select(
         Activity.id,
+        Activity.contact_id,
         Activity.kind,
         Activity.title,
         Activity.starts_at,
@@ -77,6 +78,7 @@ def read_rows(
         rows.append(
             ActivityRow(
                 id=row.id,
+                contact_id=row.contact_id,
                 kind=row.kind,
                 title=row.title,
                 starts_at=row.starts_at,

@@ -41,6 +41,7 @@ class ActivityRow:
     """One row of the activities pane, with its state worked out at `listed_at`."""
 
     id: int
+    contact_id: int
     kind: ActivityKind
     title: str
     starts_at: datetime | None

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from kesher_desktop.models import ActivityKind
+from kesher_desktop.services.activities import row_order
 from kesher_desktop.services.activity_state import ActivityState
 from kesher_desktop.services.bundle import Services
-from kesher_desktop.services.errors import ServiceError
+from kesher_desktop.services.errors import NotFoundError, ServiceError
 from kesher_desktop.services.mailto import mailto_url
 from kesher_desktop.ui.activity_delegate import ROW_HEIGHT, ActivityDelegate
 from kesher_desktop.ui.activity_list_model import ActivityListModel, ActivityRole
@@ -103,6 +104,26 @@ class ActivitiesPane(Retranslating, QFrame):
             return
         self.todo_model.set_rows([row for row in rows if row.is_open])
         self.done_model.set_rows([row for row in rows if not row.is_open])
+        self._update_sections()
+
+    def refresh_one(self, activity_id: int) -> None:
+        """Bring one activity up to date, after it was saved, without re-reading the rest."""
+        try:
+            row = self._services.activities.row(activity_id)
+        except NotFoundError:
+            self.todo_model.discard(activity_id)
+            self.done_model.discard(activity_id)
+            self._update_sections()
+            return
+        if row.contact_id != self._contact_id:
+            return
+        target, other = (
+            (self.todo_model, self.done_model)
+            if row.is_open
+            else (self.done_model, self.todo_model)
+        )
+        other.discard(activity_id)
+        target.put(row, row_order)
         self._update_sections()
 
     def menu_for(self, activity_id: int) -> QMenu:

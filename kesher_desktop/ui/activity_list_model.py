@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 import logging
+from collections.abc import Callable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -106,6 +109,38 @@ class ActivityListModel(QAbstractListModel):
         self._ids = ids
         self._cache = {row.id: row for row in rows}
         self.endResetModel()
+
+    def put(self, row: ActivityRow, order: Callable[[ActivityRow], Any]) -> None:
+        """Add or replace one activity, keeping the list sorted by `order`.
+
+        One changed activity must not cost re-reading and re-laying out all the others.
+        """
+        old = self.row_of(row.id)
+        if old >= 0:
+            others = [self._cache[i] for i in self._ids if i != row.id]
+            keys = [order(other) for other in others]
+            if bisect.bisect_left(keys, order(row)) == old:
+                self._cache[row.id] = row
+                self.dataChanged.emit(self.index(old), self.index(old))
+                return
+            self.discard(row.id)
+
+        keys = [order(self._cache[i]) for i in self._ids]
+        position = bisect.bisect_right(keys, order(row))
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._ids.insert(position, row.id)
+        self._cache[row.id] = row
+        self.endInsertRows()
+
+    def discard(self, activity_id: int) -> None:
+        """Take one activity out of the list, if it is there."""
+        position = self.row_of(activity_id)
+        if position < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), position, position)
+        del self._ids[position]
+        del self._cache[activity_id]
+        self.endRemoveRows()
 
     def row_of(self, activity_id: int) -> int:
         """The position of an activity, or -1 when it is not in this list."""

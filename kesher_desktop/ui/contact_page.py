@@ -120,8 +120,12 @@ class ContactPage(Retranslating, QWidget):
         if self._contact_id is not None:
             self.show_contact(self._contact_id)
 
-    def refresh_activities(self, _activity_id: int | None = None) -> None:
-        self.activities.refresh()
+    def refresh_activities(self, activity_id: int | None = None) -> None:
+        """Re-read the activities; only the one given when a single activity changed."""
+        if activity_id is None:
+            self.activities.refresh()
+        else:
+            self.activities.refresh_one(activity_id)
 
     def retranslate(self) -> None:
         self.placeholder.setText(self.tr("Choose a contact from the list."))

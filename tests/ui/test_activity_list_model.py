@@ -99,3 +99,33 @@ def test_task_without_time_shows_its_day(services: Services, contact_id: int) ->
     row = services.activities.rows_for_contact(contact_id)[0]
 
     assert when_text(row, services.clock.zone) == "10/03/2026"
+
+
+def test_one_changed_activity_moves_to_its_place_without_a_reset(
+    qtmodeltester, services: Services, contact_id: int, clock: FrozenClock
+) -> None:
+    from kesher_desktop.services.activities import row_order
+
+    now = clock.now()
+    first = _meeting(services, contact_id, "A", now + timedelta(days=1))
+    _meeting(services, contact_id, "B", now + timedelta(days=2))
+    third = _meeting(services, contact_id, "C", now + timedelta(days=3))
+    model = _model(services, contact_id)
+    qtmodeltester.check(model)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+
+    draft = services.activities.draft_of(first)
+    draft.starts_at = now + timedelta(days=4)
+    draft.ends_at = draft.starts_at + timedelta(hours=1)
+    services.activities.update(first, draft)
+    model.put(services.activities.row(first), row_order)
+    assert [model.index(n).data() for n in range(3)] == ["B", "C", "A"]
+
+    added = _meeting(services, contact_id, "D", now + timedelta(days=2, hours=12))
+    model.put(services.activities.row(added), row_order)
+    assert [model.index(n).data() for n in range(4)] == ["B", "D", "C", "A"]
+
+    model.discard(third)
+    assert [model.index(n).data() for n in range(3)] == ["B", "D", "A"]
+    assert resets == []
