@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kesher_desktop.clock import FrozenClock  # noqa: E402
 from kesher_desktop.db.store import open_sqlite  # noqa: E402
@@ -25,13 +25,9 @@ from kesher_desktop.models import ActivityKind, Document  # noqa: E402
 from kesher_desktop.services.activities import PersonRef, ReminderEntry  # noqa: E402
 from kesher_desktop.services.bundle import Services  # noqa: E402
 from kesher_desktop.services.contacts import ContactDraft, EmailEntry, PhoneEntry  # noqa: E402
-from kesher_desktop.ui.activity_drawer import ActivityDrawer  # noqa: E402
-from kesher_desktop.ui.contact_page import (  # noqa: E402
-    ContactPage,
-    connect_page_and_drawer,
-    dock_area_for,
-)
+from kesher_desktop.settings import Settings  # noqa: E402
 from kesher_desktop.ui.i18n import install_language  # noqa: E402
+from kesher_desktop.ui.main_window import MainWindow  # noqa: E402
 from kesher_desktop.ui.style import apply_style  # noqa: E402
 
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
@@ -126,19 +122,16 @@ def _sample_activities(services: Services, dana: int, avi: int) -> None:
 
 
 def render(app: QApplication, language: str, folder: Path, output: Path) -> Path:
+    """The whole main window on Dana's page, with a meeting open in the drawer."""
     install_language(app, language)
     services, dana, meeting = sample_services(folder / language)
-    window = QMainWindow()
-    window.setObjectName("mainWindow")
-    page = ContactPage(services)
-    drawer = ActivityDrawer(services, window)
-    window.setCentralWidget(page)
-    window.addDockWidget(dock_area_for(app.layoutDirection()), drawer)
-    connect_page_and_drawer(page, drawer)
-
-    page.show_contact(dana)
-    drawer.open_existing(meeting)
-    window.resize(1400, 900)
+    window = MainWindow(Settings(language=language))
+    window.attach_services(services)
+    assert window.contact_list is not None and window.contact_page is not None
+    window.contact_list.select_contact(dana)
+    window.contact_page.show_contact(dana)
+    window.drawer.open_existing(meeting)  # type: ignore[union-attr]
+    window.resize(1600, 940)
     window.show()
     # Children added to shown widgets are shown, and laid out, over a few event-loop turns.
     for _ in range(5):

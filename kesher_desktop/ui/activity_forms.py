@@ -76,7 +76,10 @@ class ActivityForm(Retranslating, QWidget):
         self.clear_errors()
         for name, row in self._rows.items():
             row.box.setVisible(name in FIELDS_OF[draft.kind])
-        self.send_invitation.setVisible(draft.kind is not ActivityKind.TASK)
+        # TODO: show "send an invitation" and "add to Google Calendar" once invitations and
+        # calendar sync can act on them; until then they only carry the stored values along.
+        self.send_invitation.setVisible(False)
+        self.add_to_calendar.setVisible(False)
 
         self.title.setText(draft.title)
         now = self._services.clock.now()
