@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -57,42 +57,55 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- set-up ----------------------------------------------------------------------------
 
-    def attach_services(self, services: Services) -> None:
-        """Build the working area over an open store."""
-        from kesher_desktop.ui.activity_drawer import ActivityDrawer
+    def attach_services(self, services: Services, page_later: bool = False) -> None:
+        """Build the working area over an open store.
+
+        With `page_later` the contact list is filled and painted first and the contact page
+        is built on the next turn of the event loop, which is what start-up wants.
+        """
         from kesher_desktop.ui.contact_list_view import ContactListPanel
+
+        self.services = services
+        self.contact_list = ContactListPanel(services.contacts)
+        self._splitter = QSplitter()
+        self._splitter.addWidget(self.contact_list)
+        self._stack.addWidget(self._splitter)
+        self._stack.setCurrentWidget(self._splitter)
+        self.contact_list.load()
+        for action in (self.new_contact_action, self.import_action):
+            action.setEnabled(True)
+
+        if page_later:
+            # Paint the filled list now; queued paints would wait for the page to be built.
+            self._stack.repaint()
+            QTimer.singleShot(0, self._attach_contact_page)
+        else:
+            self._attach_contact_page()
+
+    def _attach_contact_page(self) -> None:
+        from kesher_desktop.ui.activity_drawer import ActivityDrawer
         from kesher_desktop.ui.contact_page import (
             ContactPage,
             connect_page_and_drawer,
             dock_area_for,
         )
 
-        self.services = services
-        self.contact_list = ContactListPanel(services.contacts)
-        self.contact_page = ContactPage(services)
-        self.drawer = ActivityDrawer(services, self)
+        assert self.services is not None and self.contact_list is not None
+        self.contact_page = ContactPage(self.services)
+        self.drawer = ActivityDrawer(self.services, self)
         self.addDockWidget(dock_area_for(self.layoutDirection()), self.drawer)
         self.drawer.hide()
         connect_page_and_drawer(self.contact_page, self.drawer)
-
         self.contact_list.contact_selected.connect(self.contact_page.show_contact)
         self.contact_page.contact_changed.connect(self.contact_list.select_contact)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.contact_list)
-        splitter.addWidget(self.contact_page)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 1100])
-        self._stack.addWidget(splitter)
-        self._stack.setCurrentWidget(splitter)
-
-        self.contact_list.load()
+        self._splitter.addWidget(self.contact_page)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setSizes([300, 1100])
         if self.contact_list.model.rowCount():
             first = self.contact_list.model.contact_id(0)
             self.contact_list.select_contact(first)
             self.contact_page.show_contact(first)
-        for action in (self.new_contact_action, self.import_action):
-            action.setEnabled(True)
         self._restore_state()
 
     def _create_actions(self) -> None:
