@@ -18,7 +18,8 @@ from pathlib import Path
 
 from kesher_desktop.clock import FrozenClock
 from kesher_desktop.db.store import open_sqlite
-from kesher_desktop.services.importing import ContactImporter
+from kesher_desktop.services.importing import ContactImporter, ImportReport
+from kesher_desktop.services.importing.importer import DEFAULT_BATCH_SIZE
 
 GIVEN = ["דנה", "יוסי", "נועה", "אבי", "שרה", "משה", "Dana", "Yossi", "Noa", "Avi", "Tamar"]
 FAMILY = ["לוי", "כהן", "מזרחי", "פרץ", "ביטון", "Levi", "Cohen", "Mizrahi", "Peretz"]
@@ -83,24 +84,40 @@ def write_csv(path: Path, count: int) -> None:
         writer.writerows(rows)
 
 
+def run(
+    folder: Path, count: int, batch_size: int = DEFAULT_BATCH_SIZE
+) -> tuple[ImportReport, float]:
+    """Write `count` people to a CSV in `folder` and import it into a fresh store there.
+
+    The report and the seconds the import took, reading the file included.
+    """
+    source = folder / "contacts.csv"
+    write_csv(source, count)
+    store = open_sqlite(folder / "bench.sqlite3")
+    clock = FrozenClock(datetime(2026, 3, 10, 8, 0, tzinfo=UTC))
+    importer = ContactImporter(store, clock, batch_size=batch_size)
+    try:
+        started = time.perf_counter()
+        report = importer.import_paths([source])
+        return report, time.perf_counter() - started
+    finally:
+        store.close()
+
+
+def measure(folder: Path, count: int) -> float:
+    """Contacts a second importing `count` people from a CSV into a fresh store in `folder`."""
+    report, elapsed = run(folder, count)
+    return report.total / elapsed
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=20_000)
-    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "contacts.csv"
-        write_csv(source, args.count)
-        store = open_sqlite(Path(folder) / "bench.sqlite3")
-        clock = FrozenClock(datetime(2026, 3, 10, 8, 0, tzinfo=UTC))
-        importer = ContactImporter(store, clock, batch_size=args.batch_size)
-        try:
-            started = time.perf_counter()
-            report = importer.import_paths([source])
-            elapsed = time.perf_counter() - started
-        finally:
-            store.close()
+        report, elapsed = run(Path(folder), args.count, args.batch_size)
 
     sys.stdout.write(
         f"imported {report.total} rows: created {report.created}, merged {report.merged}, "

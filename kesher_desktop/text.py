@@ -17,6 +17,9 @@ def fold(text: str) -> str:
 
     Cached: imports fold the same given names and domains over and over.
     """
+    if text.isascii():
+        # Plain ASCII has no combining marks and no case that casefold treats specially.
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return unicodedata.normalize("NFC", bare).casefold()
@@ -24,7 +27,13 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Split folded text into the words a search matches by prefix."""
-    return _WORD.findall(fold(text))
+    return list(_cached_words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_words(text: str) -> tuple[str, ...]:
+    # Names, companies and tags repeat throughout an import; addresses mostly do not.
+    return tuple(_WORD.findall(fold(text)))
 
 
 def national_digits(number: str, country_code: str = "972") -> str:
@@ -34,9 +43,10 @@ def national_digits(number: str, country_code: str = "972") -> str:
     lets a search typed either way find the same contact.
     """
     digits = _NON_DIGIT.sub("", number)
-    for prefix in ("00" + country_code, country_code):
-        if number.strip().startswith(("+", "00")) and digits.startswith(prefix):
-            return digits[len(prefix) :]
+    if number.lstrip().startswith(("+", "00")):
+        for prefix in ("00" + country_code, country_code):
+            if digits.startswith(prefix):
+                return digits[len(prefix) :]
     return digits.lstrip("0")
 
 

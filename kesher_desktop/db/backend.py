@@ -18,15 +18,12 @@ from sqlalchemy import (
     Subquery,
     column,
     event,
-    select,
     text,
-    update,
 )
 from sqlalchemy.orm import Session
 
-from kesher_desktop.db.ranking import assign_ranks, renumber_all
+from kesher_desktop.db.ranking import RankChanges, assign_ranks, renumber_all
 from kesher_desktop.db.search_text import query_terms
-from kesher_desktop.models import Contact
 
 log = logging.getLogger(__name__)
 
@@ -68,40 +65,65 @@ class SqliteBackend:
     def drop_search_index(self, connection: Connection) -> None:
         connection.execute(text(f"DROP TABLE IF EXISTS {SEARCH_TABLE}"))
 
-    def index_contacts(self, session: Session, documents: dict[int, str]) -> None:
+    def index_contacts(
+        self, session: Session, documents: dict[int, str], placed: RankChanges | None = None
+    ) -> None:
         """Replace the indexed text of the given contacts, after their rows were flushed.
 
         Each document is stored under the contact's search rank, so that FTS5, which walks
         its matches in rowid order, hands back matches already sorted by name and can stop
-        after the first page.
+        after the first page. `placed` is what `ranking.rank_new` did for new contacts among
+        them whose rows went in with their ranks; only the others are ranked here.
         """
         if not documents:
             return
-        ids = list(documents)
-        self.unindex_contacts(session, ids)
-        changes = assign_ranks(session, ids)
+        ranks: dict[int, int] = {}
+        if placed is not None:
+            # Documents moved to make room for the new contacts go to their new ranks first,
+            # so the index matches every stored rank whatever happens next.
+            self._insert(session, self._take_out(session, placed.moved))
+            ranks.update(placed.ranks)
+        others = [contact_id for contact_id in documents if contact_id not in ranks]
+        self.unindex_contacts(session, others)
+        changes = assign_ranks(session, others)
         if changes is None:
             self._rank_everything_afresh(session, documents)
             return
 
-        rows = [(changes.ranks[contact_id], documents[contact_id]) for contact_id in ids]
+        # Making room for the others may have moved new contacts, which have no document yet.
+        for contact_id in [cid for cid in changes.moved if cid in ranks]:
+            ranks[contact_id] = changes.moved.pop(contact_id)[1]
+        ranks.update(changes.ranks)
+        rows = [(ranks[contact_id], body) for contact_id, body in documents.items()]
         rows += self._take_out(session, changes.moved)
         self._insert(session, rows)
 
     def unindex_contacts(self, session: Session, contact_ids: list[int]) -> None:
-        """Drop contacts from the index and forget their ranks; call before deleting them."""
-        for chunk in _chunks(contact_ids):
-            ranks = session.scalars(
-                select(Contact.search_rank).where(
-                    Contact.id.in_(chunk), Contact.search_rank.is_not(None)
+        """Drop contacts from the index and forget their ranks; call before deleting them.
+
+        Through the driver, and only for the contacts that have a rank: imports run this for
+        every contact merged into, and contacts not yet ranked cost nothing but the lookup.
+        """
+        # The raw cursor below does not flush the session as its own queries would.
+        session.flush()
+        cursor = _cursor(session)
+        try:
+            for chunk in _chunks(contact_ids):
+                marks = ",".join("?" * len(chunk))
+                ranked = cursor.execute(
+                    f"SELECT id, search_rank FROM contacts WHERE id IN ({marks})"
+                    " AND search_rank IS NOT NULL",
+                    chunk,
+                ).fetchall()
+                cursor.executemany(
+                    f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", [(rank,) for _, rank in ranked]
                 )
-            ).all()
-            if ranks:
-                session.execute(
-                    text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :rank"),
-                    [{"rank": rank} for rank in ranks],
+                cursor.executemany(
+                    "UPDATE contacts SET search_rank = NULL WHERE id = ?",
+                    [(contact_id,) for contact_id, _ in ranked],
                 )
-            session.execute(update(Contact).where(Contact.id.in_(chunk)).values(search_rank=None))
+        finally:
+            cursor.close()
 
     def search_hits(self) -> Subquery:
         """A subquery of the ranks (column `rank`) matching `:match`, in name order.
@@ -131,21 +153,28 @@ class SqliteBackend:
     ) -> list[tuple[int, str]]:
         """Remove the documents of contacts whose rank moved; they go back in at the new one."""
         rows = []
-        for old, new in moved.values():
-            body = session.execute(
-                text(f"SELECT body FROM {SEARCH_TABLE} WHERE rowid = :rank"), {"rank": old}
-            ).scalar_one()
-            session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :rank"), {"rank": old})
-            rows.append((new, body))
+        cursor = _cursor(session)
+        try:
+            for old, new in moved.values():
+                (body,) = cursor.execute(
+                    f"SELECT body FROM {SEARCH_TABLE} WHERE rowid = ?", (old,)
+                ).fetchone()
+                cursor.execute(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", (old,))
+                rows.append((new, body))
+        finally:
+            cursor.close()
         return rows
 
     def _insert(self, session: Session, rows: list[tuple[int, str]]) -> None:
         # FTS5 writes out its pending terms whenever a rowid arrives lower than the one
         # before, so rows go in in rank order: one flush per batch instead of one per row.
-        session.execute(
-            text(f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (:rank, :body)"),
-            [{"rank": rank, "body": body} for rank, body in sorted(rows)],
-        )
+        cursor = _cursor(session)
+        try:
+            cursor.executemany(
+                f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)", sorted(rows)
+            )
+        finally:
+            cursor.close()
 
     def _rank_everything_afresh(self, session: Session, documents: dict[int, str]) -> None:
         """Renumber every contact and rewrite the index; rare, when a gap ran out."""
@@ -186,6 +215,11 @@ def backend_for(dialect_name: str) -> SqliteBackend:
         return SqliteBackend()
     # TODO: a PostgreSQL backend (tsvector search, no file backup) for shared team databases.
     raise NotImplementedError(f"no backend for database kind {dialect_name!r}")
+
+
+def _cursor(session: Session) -> Any:
+    """A DB-API cursor in the session's transaction, for statements run many times over."""
+    return session.connection().connection.cursor()
 
 
 def _chunks(items: list[int], size: int = 500) -> list[list[int]]:

@@ -26,6 +26,11 @@ from kesher_desktop.db.sort_rank import (
 from kesher_desktop.models import Contact
 
 FIRST_WINDOW = 8
+# Well under SQLite's limit on bound parameters in one statement.
+_ID_CHUNK = 500
+
+# A contact's place in name order: (sort_key, id).
+_Key = tuple[str, int]
 
 
 @dataclass
@@ -41,29 +46,31 @@ def assign_ranks(session: Session, contact_ids: list[int]) -> RankChanges | None
     """Rank contacts that have none yet; None when only renumbering everything makes room.
 
     The contacts' rows, with their sort keys, must already be flushed. This runs for every
-    imported contact, so it talks to the driver directly: two to four index seeks a contact.
+    imported contact, so it talks to the driver directly.
     """
-    keys = sorted(
-        session.execute(
-            select(Contact.sort_key, Contact.id).where(Contact.id.in_(contact_ids))
-        ).all()
-    )
-    changes = RankChanges()
     cursor = session.connection().connection.cursor()
     try:
-        while True:
-            gaps = [_gap_around(cursor, sort_key, contact_id) for sort_key, contact_id in keys]
-            narrow = _place(keys, gaps, changes.ranks)
-            if narrow is None:
-                break
-            if not _make_room(cursor, narrow, changes.moved):
-                return None
-
-        cursor.executemany(
-            "UPDATE contacts SET search_rank = ? WHERE id = ?",
-            [(rank, contact_id) for contact_id, rank in changes.ranks.items()],
-        )
+        changes = _rank(cursor, sorted(_sort_keys(cursor, contact_ids)))
+        if changes is not None:
+            cursor.executemany(
+                "UPDATE contacts SET search_rank = ? WHERE id = ?",
+                [(rank, contact_id) for contact_id, rank in changes.ranks.items()],
+            )
         return changes
+    finally:
+        cursor.close()
+
+
+def rank_new(session: Session, keys: list[tuple[str, int]]) -> RankChanges | None:
+    """Ranks for contacts about to be inserted, by their (sort_key, id); None as above.
+
+    The caller inserts the rows with these ranks, which spares updating every one of them
+    afterwards, and moves the search entries of the contacts in `moved`, whose new ranks
+    are already stored.
+    """
+    cursor = session.connection().connection.cursor()
+    try:
+        return _rank(cursor, sorted(keys))
     finally:
         cursor.close()
 
@@ -84,7 +91,22 @@ def renumber_all(session: Session) -> dict[int, int]:
     return ranks
 
 
-def _place(keys: list[Any], gaps: list[Gap], ranks: dict[int, int]) -> tuple[Gap, int] | None:
+def _rank(cursor: Any, keys: list[_Key]) -> RankChanges | None:
+    """Place unranked contacts, sorted by (sort_key, id), making room where a gap is narrow.
+
+    On None every contact keeps the rank it had, so the search index still matches them.
+    """
+    changes = RankChanges()
+    while True:
+        narrow = _place(keys, _gaps(cursor, keys), changes.ranks)
+        if narrow is None:
+            return changes
+        if not _make_room(cursor, narrow, changes.moved):
+            _move_back(cursor, changes.moved)
+            return None
+
+
+def _place(keys: list[_Key], gaps: list[Gap], ranks: dict[int, int]) -> tuple[Gap, int] | None:
     """Fill `ranks` gap by gap; the first gap too narrow for its share, and that share."""
     ranks.clear()
     for gap, positions in group_by_gap(gaps):
@@ -134,6 +156,18 @@ def _make_room(cursor: Any, narrow: tuple[Gap, int], moved: dict[int, tuple[int,
     return True
 
 
+def _move_back(cursor: Any, moved: dict[int, tuple[int, int]]) -> None:
+    """Give contacts moved to make room their first ranks again."""
+    cursor.executemany(
+        "UPDATE contacts SET search_rank = NULL WHERE id = ?", [(cid,) for cid in moved]
+    )
+    cursor.executemany(
+        "UPDATE contacts SET search_rank = ? WHERE id = ?",
+        [(old, cid) for cid, (old, _) in moved.items()],
+    )
+    moved.clear()
+
+
 def _ranked(cursor: Any, compare: str, rank: int, order: str, limit: int) -> list[Any]:
     """Up to `limit` (id, rank) pairs of ranked contacts from `rank` on, nearest first."""
     rows = cursor.execute(
@@ -154,25 +188,59 @@ _BELOW_KEY = (
     "SELECT search_rank FROM contacts WHERE sort_key < ? AND search_rank IS NOT NULL"
     " ORDER BY sort_key DESC, id DESC LIMIT 1"
 )
+# The neighbour above comes with its place in name order, which bounds the gap's share.
 _ABOVE_SAME_KEY = (
-    "SELECT search_rank FROM contacts WHERE sort_key = ? AND id > ? AND search_rank IS NOT NULL"
+    "SELECT sort_key, id, search_rank FROM contacts"
+    " WHERE sort_key = ? AND id > ? AND search_rank IS NOT NULL"
     " ORDER BY sort_key, id LIMIT 1"
 )
 _ABOVE_KEY = (
-    "SELECT search_rank FROM contacts WHERE sort_key > ? AND search_rank IS NOT NULL"
+    "SELECT sort_key, id, search_rank FROM contacts WHERE sort_key > ? AND search_rank IS NOT NULL"
     " ORDER BY sort_key, id LIMIT 1"
 )
 
 
-def _gap_around(cursor: Any, sort_key: str, contact_id: int) -> Gap:
-    """The ranks of the nearest ranked contacts before and after (sort_key, id)."""
+def _sort_keys(cursor: Any, contact_ids: list[int]) -> list[_Key]:
+    keys: list[_Key] = []
+    for start in range(0, len(contact_ids), _ID_CHUNK):
+        chunk = contact_ids[start : start + _ID_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = cursor.execute(f"SELECT sort_key, id FROM contacts WHERE id IN ({marks})", chunk)
+        keys.extend((sort_key, contact_id) for sort_key, contact_id in rows)
+    return keys
+
+
+def _gaps(cursor: Any, keys: list[_Key]) -> list[Gap]:
+    """The gap each of `keys` (sorted, none of them ranked) falls into.
+
+    A contact before the upper neighbour of the one ahead of it shares that one's gap: no
+    ranked contact can lie between them. So an import, whose new contacts gather in a few
+    places in name order, looks up each place once rather than each contact.
+    """
+    gaps: list[Gap] = []
+    gap: Gap | None = None
+    bound: _Key | None = None
+    for key in keys:
+        if gap is None or (bound is not None and key >= bound):
+            gap, bound = _gap_around(cursor, *key)
+        gaps.append(gap)
+    return gaps
+
+
+def _gap_around(cursor: Any, sort_key: str, contact_id: int) -> tuple[Gap, _Key | None]:
+    """The ranks of the nearest ranked contacts before and after (sort_key, id).
+
+    Also the place in name order of the one after, None when there is none.
+    """
     below = _first(cursor, _BELOW_SAME_KEY, (sort_key, contact_id))
     if below is None:
         below = _first(cursor, _BELOW_KEY, (sort_key,))
-    above = _first(cursor, _ABOVE_SAME_KEY, (sort_key, contact_id))
+    above = cursor.execute(_ABOVE_SAME_KEY, (sort_key, contact_id)).fetchone()
     if above is None:
-        above = _first(cursor, _ABOVE_KEY, (sort_key,))
-    return Gap(LOWEST if below is None else below, HIGHEST if above is None else above)
+        above = cursor.execute(_ABOVE_KEY, (sort_key,)).fetchone()
+    if above is None:
+        return Gap(LOWEST if below is None else below, HIGHEST), None
+    return Gap(LOWEST if below is None else below, above[2]), (above[0], above[1])
 
 
 def _first(cursor: Any, sql: str, params: tuple[object, ...]) -> int | None:

@@ -21,7 +21,8 @@ def contact_document(
     """
     tokens: list[str] = []
     for text in (*names, *emails, organisation, *tags):
-        tokens.extend(words(text))
+        if text:
+            tokens += words(text)
     for number in phones:
         digits = national_digits(number)
         if digits:

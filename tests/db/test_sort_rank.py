@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -105,3 +106,68 @@ def test_narrow_gap_spaces_out_only_the_neighbourhood(
     for name in names:
         assert [row.name for row in services.contacts.list_page(name, 0, 5)] == [name]
     assert [row.name for row in services.contacts.list_page("n", 0, 50)] == sorted(names)
+
+
+def _add_unranked(services: Services, names: list[str]) -> dict[int, str]:
+    """Contacts inserted without a rank, in one transaction, indexed together as an import is."""
+    stamp = datetime(2026, 3, 10, tzinfo=UTC)
+    with services.store.session() as session:
+        contacts = [
+            Contact(given_name=name, sort_key=name, created_at=stamp, updated_at=stamp)
+            for name in names
+        ]
+        session.add_all(contacts)
+        session.flush()
+        documents = {contact.id: contact.given_name for contact in contacts}
+        services.store.backend.index_contacts(session, documents)
+    return documents
+
+
+def test_contacts_falling_in_one_gap_share_one_lookup(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a", "c", "e"):
+        services.contacts.create(ContactDraft(given_name=name))
+    lookups = []
+    real_gap_around = ranking._gap_around
+
+    def counting_gap_around(cursor: object, sort_key: str, contact_id: int) -> object:
+        lookups.append(sort_key)
+        return real_gap_around(cursor, sort_key, contact_id)
+
+    monkeypatch.setattr(ranking, "_gap_around", counting_gap_around)
+    _add_unranked(services, ["d2", "b1", "f1", "b3", "d1", "b2"])
+
+    # Three places in name order: after a, after c, after e.
+    assert lookups == ["b1", "d1", "f1"]
+    ranks = _ranks_in_name_order(services)
+    assert None not in ranks and ranks == sorted(ranks)
+    names = ["a", "b1", "b2", "b3", "c", "d1", "d2", "e", "f1"]
+    assert [row.name for row in services.contacts.list_page("", 0, 20)] == names
+    for name in names:
+        assert name in [row.name for row in services.contacts.list_page(name, 0, 20)]
+
+
+@pytest.mark.parametrize("highest", [20, 32])
+def test_room_made_or_given_up_keeps_every_contact_findable(
+    services: Services, monkeypatch: pytest.MonkeyPatch, highest: int
+) -> None:
+    # With 32 ranks the neighbourhood is spaced out; with 20 the first gap gets room, the
+    # second cannot, and everyone is renumbered: the contacts moved for the first must keep
+    # their search entries.
+    monkeypatch.setattr(sort_rank, "HIGHEST", highest)
+    monkeypatch.setattr(ranking, "HIGHEST", highest)
+    monkeypatch.setattr(sort_rank, "SPACING", 1)
+    monkeypatch.setattr(ranking, "MIN_STEP", 2)
+    monkeypatch.setattr(ranking, "FIRST_WINDOW", 1)
+    existing = list("bcdefgh")
+    for name in existing:
+        services.contacts.create(ContactDraft(given_name=name))
+
+    added = ["bb", "gg", "ggg", "gggg", "ggggg", "gggggg"]
+    _add_unranked(services, added)
+
+    ranks = _ranks_in_name_order(services)
+    assert None not in ranks and ranks == sorted(ranks)
+    for name in existing + added:
+        assert name in [row.name for row in services.contacts.list_page(name, 0, 20)]

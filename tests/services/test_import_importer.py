@@ -6,14 +6,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from kesher_desktop.clock import FrozenClock
+from kesher_desktop.db import ranking, sort_rank
 from kesher_desktop.db.store import Store
-from kesher_desktop.models import ContactPhone
+from kesher_desktop.models import Contact, ContactPhone
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.contacts import ContactDraft, EmailEntry, PhoneEntry
-from kesher_desktop.services.importing import ContactImporter, Skip, UnreadableFileError
+from kesher_desktop.services.importing import (
+    ContactImporter,
+    ParsedFile,
+    ParsedRecord,
+    Skip,
+    UnreadableFileError,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 
@@ -190,3 +197,55 @@ def test_an_unreadable_file_imports_nothing(
         _importer(store, clock).import_paths([DATA / "vcard30.vcf", DATA / "binary.xlsx"])
 
     assert services.contacts.count() == 0
+
+
+def _people(path: Path, names: list[str]) -> ParsedFile:
+    records = [
+        ParsedRecord(number, number + 1, ContactDraft(given_name=name))
+        for number, name in enumerate(names, start=1)
+    ]
+    return ParsedFile(path, "google_csv", "utf-8", records)
+
+
+@pytest.mark.parametrize("highest", [20, 32])
+def test_imported_contacts_ranked_before_they_go_in_stay_in_name_order(
+    store: Store,
+    clock: FrozenClock,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    highest: int,
+) -> None:
+    # New contacts are ranked before their rows are inserted. With 32 ranks their
+    # neighbours are spaced out to make room; with 20 the ranking gives up and everyone is
+    # renumbered once the rows are in.
+    monkeypatch.setattr(sort_rank, "HIGHEST", highest)
+    monkeypatch.setattr(ranking, "HIGHEST", highest)
+    monkeypatch.setattr(sort_rank, "SPACING", 1)
+    monkeypatch.setattr(ranking, "MIN_STEP", 2)
+    monkeypatch.setattr(ranking, "FIRST_WINDOW", 1)
+    existing = list("bcdefgh")
+    for name in existing:
+        services.contacts.create(ContactDraft(given_name=name))
+
+    added = ["gggggg", "bb", "ggg", "gg", "ggggg", "gggg"]
+    report = _importer(store, clock).import_files([_people(DATA / "made-up.csv", added)])
+
+    assert report.created == len(added)
+    names = sorted(existing + added)
+    assert [row.name for row in services.contacts.list_page("", 0, 20)] == names
+    with store.session() as session:
+        ranks = session.scalars(select(Contact.search_rank).order_by(Contact.sort_key)).all()
+    assert None not in ranks and list(ranks) == sorted(ranks)
+    for name in names:
+        assert name in [row.name for row in services.contacts.list_page(name, 0, 20)]
+
+
+def test_imported_timestamps_are_stored_as_the_store_writes_them(
+    store: Store, clock: FrozenClock, services: Services, contact_id: int
+) -> None:
+    report = _importer(store, clock).import_paths([DATA / "vcard30.vcf"])
+
+    with store.session() as session:
+        rows = session.execute(text("SELECT id, created_at || '|' || updated_at FROM contacts"))
+        stored = {contact: stamps for contact, stamps in rows}
+    assert stored[report.changed_ids[0]] == stored[contact_id]

@@ -7,6 +7,7 @@ lists built-in groups such as "* myContacts" among the user's labels.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -108,9 +109,9 @@ def _groups(table: CsvTable) -> tuple[_Group, ...]:
 
 
 def _draft(columns: _Columns, cells: list[str]) -> ContactDraft:
-    given = (first_value(cells, columns.given), first_value(cells, columns.middle))
+    given, middle = first_value(cells, columns.given), first_value(cells, columns.middle)
     draft = ContactDraft(
-        given_name=" ".join(part for part in given if part),
+        given_name=f"{given} {middle}" if given and middle else given or middle,
         family_name=first_value(cells, columns.family),
         organisation=_first(first_value(cells, columns.organisation)),
         role=_first(first_value(cells, columns.title)),
@@ -134,10 +135,10 @@ def _draft(columns: _Columns, cells: list[str]) -> ContactDraft:
 
 def _take(draft: ContactDraft, group: str, primary: bool, kind: str, value: str) -> None:
     if group == "phone":
-        phone = PhoneEntry(value, phone_kind(kind_words(kind)))
+        phone = PhoneEntry(value, _phone_kind(kind))
         draft.phones.insert(0 if primary else len(draft.phones), phone)
     elif group == "e-mail":
-        email = EmailEntry(value, email_kind(kind_words(kind)))
+        email = EmailEntry(value, _email_kind(kind))
         draft.emails.insert(0 if primary else len(draft.emails), email)
     elif group == "address":
         if draft.address:
@@ -146,6 +147,17 @@ def _take(draft: ContactDraft, group: str, primary: bool, kind: str, value: str)
             draft.address = value
     elif group == "custom field":
         draft.fields.append((kind or "Custom field", value))
+
+
+# Cached: a file holds a handful of distinct types, repeated on every row.
+@functools.lru_cache(maxsize=256)
+def _phone_kind(kind: str) -> str:
+    return phone_kind(kind_words(kind))
+
+
+@functools.lru_cache(maxsize=256)
+def _email_kind(kind: str) -> str:
+    return email_kind(kind_words(kind))
 
 
 def _values(cells: list[str], group: _Group) -> list[tuple[bool, str, str]]:
@@ -160,6 +172,10 @@ def _values(cells: list[str], group: _Group) -> list[tuple[bool, str, str]]:
     if not values:
         return []
     kinds = _split(_cell(cells, group.type))
+    if len(values) == 1:
+        # The usual cell, one value and its type: the loop below, run once.
+        kind = kinds[0] if kinds else ""
+        return [(kind.startswith(PRIMARY), kind.removeprefix(PRIMARY).strip(), values[0])]
 
     result = []
     for index, value in enumerate(values):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from kesher_desktop.clock import Clock
@@ -28,7 +30,9 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-DEFAULT_BATCH_SIZE = 500
+# Each batch is one transaction; bigger ones write the search index out in fewer, larger
+# pieces. A cancel waits for the batch under way, a fraction of a second at this size.
+DEFAULT_BATCH_SIZE = 2000
 
 # The contact rules' error codes, as reasons for skipping a person.
 _REASONS = {
@@ -66,8 +70,9 @@ class ContactImporter:
         cancelled: Cancelled = _never_cancelled,
     ) -> ImportReport:
         """Read every file first, so an unreadable one (UnreadableFileError) imports nothing."""
-        files = [read_file(path) for path in paths]
-        return self.import_files(files, progress, cancelled)
+        with _collector_paused():
+            files = [read_file(path) for path in paths]
+            return self.import_files(files, progress, cancelled)
 
     def import_files(
         self,
@@ -79,15 +84,17 @@ class ContactImporter:
         done = 0
         progress(done, report.total)
 
-        for parsed in files:
-            for batch in _batches(parsed.records, self._batch_size):
-                if cancelled():
-                    report.cancelled = True
-                    log.info("import cancelled done=%d total=%d", done, report.total)
-                    return report
-                self._import_batch(parsed.path, batch, report)
-                done += len(batch)
-                progress(done, report.total)
+        with _collector_paused(), _what_exists_set_aside():
+            for parsed in files:
+                for batch in _batches(parsed.records, self._batch_size):
+                    if cancelled():
+                        report.cancelled = True
+                        log.info("import cancelled done=%d total=%d", done, report.total)
+                        return report
+                    self._import_batch(parsed.path, batch, report)
+                    gc.collect(0)
+                    done += len(batch)
+                    progress(done, report.total)
 
         log.info(
             "import finished created=%d merged=%d skipped=%d",
@@ -115,6 +122,38 @@ class ContactImporter:
         report.merged += outcome.merged_people
         report.changed_ids.extend(outcome.created_ids)
         report.changed_ids.extend(outcome.merged_ids)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause automatic garbage collection; the import collects after each batch instead.
+
+    An import keeps every field of every person read alive until it ends, and Python's
+    collections, triggered by that growth, walked all of it again and again: a seventh of
+    the import's time. Pausing nests, and is undone however the import ends.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@contextmanager
+def _what_exists_set_aside() -> Iterator[None]:
+    """Leave every object there is now, the people read above all, out of collections.
+
+    They live through the import anyway; the collection after each batch then looks only
+    at what that batch made, a few milliseconds' work.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _skip(path: Path, record: ParsedRecord, error: ValidationError) -> Skip:

@@ -31,14 +31,30 @@ class Person:
 
     @classmethod
     def of(cls, draft: ContactDraft) -> Person:
-        """A person from a validated draft (which it takes over), without repeats."""
+        """A person from a validated draft (which it takes over), without repeats.
+
+        Keeps the first of each phone and e-mail as `add_phone` and `add_email` would, with
+        one set of what is known rather than one built afresh for every entry.
+        """
         phones, emails = draft.phones, draft.emails
         draft.phones, draft.emails = [], []
         person = cls(draft)
+
+        known: set[str] = set()
         for phone in phones:
-            person.add_phone(phone, e164_of(phone.number))
+            e164 = e164_of(phone.number)
+            identity = phone_identity(phone.number, e164)
+            if identity not in known:
+                known.add(identity)
+                draft.phones.append(phone)
+                person.e164s.append(e164)
+
+        known.clear()
         for email in emails:
-            person.add_email(email)
+            folded = email.address.casefold()
+            if folded not in known:
+                known.add(folded)
+                draft.emails.append(email)
         return person
 
     def keys(self) -> list[str]:

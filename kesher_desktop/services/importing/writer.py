@@ -1,8 +1,8 @@
 """Writing one batch of imported people in one session, merging them into who is there.
 
 Existing owners of the batch's e-mails and phones are looked up in a few queries; new
-contacts and their phones, e-mails, fields and tags go in as bulk inserts; only contacts
-that people merge into are loaded as ORM objects.
+contacts, already ranked for search, and their phones, e-mails, fields and tags go in as
+bulk inserts; only contacts that people merge into are loaded as ORM objects.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, selectinload
 
 from kesher_desktop.db.backend import SqliteBackend
+from kesher_desktop.db.ranking import RankChanges, rank_new
 from kesher_desktop.db.search_text import contact_document
 from kesher_desktop.models import (
     Contact,
@@ -52,6 +53,7 @@ _CONTACT_COLUMNS = (
     "birthday",
     "notes",
     "sort_key",
+    "search_rank",
     "created_at",
     "updated_at",
 )
@@ -79,14 +81,14 @@ def write_batch(
 ) -> BatchOutcome:
     """Store `people`, each as a new contact or merged into the contact or person it matches."""
     _hold_write_lock(session)
-    owners = _stored_owners(session, people)
+    keys_of = [person.keys() for person in people]
+    owners = _stored_owners(session, keys_of)
     targets: dict[str, _Target] = {}
     new: list[Person] = []
     into_stored: dict[int, list[Person]] = {}
     outcome = BatchOutcome()
 
-    for person in people:
-        keys = person.keys()
+    for person, keys in zip(people, keys_of, strict=True):
         target = next((t for k in keys if (t := targets.get(k) or owners.get(k))), None)
         if target is None:
             target = ("new", len(new))
@@ -101,13 +103,13 @@ def write_batch(
             targets.setdefault(key, target)
 
     tags = _tags(session, new, into_stored.values())
-    outcome.created_ids = _insert(session, new, tags, now)
+    outcome.created_ids, placed = _insert(session, new, tags, now)
     merged = _merge_stored(session, into_stored, tags, now)
     outcome.merged_ids = [contact.id for contact in merged]
 
     documents = {cid: _document(p.draft) for cid, p in zip(outcome.created_ids, new, strict=True)}
     documents.update((contact.id, search_document(contact)) for contact in merged)
-    backend.index_contacts(session, documents)
+    backend.index_contacts(session, documents, placed)
     return outcome
 
 
@@ -124,25 +126,29 @@ def _hold_write_lock(session: Session) -> None:
     session.execute(text("UPDATE contacts SET id = id WHERE 0 = 1"))
 
 
-def _stored_owners(session: Session, people: list[Person]) -> dict[str, _Target]:
+def _stored_owners(session: Session, keys_of: list[list[str]]) -> dict[str, _Target]:
     """For each key of the batch already in the store, the contact holding it (lowest id)."""
     wanted: dict[str, set[str]] = {EMAIL_KEY: set(), PHONE_KEY: set()}
-    for person in people:
-        for key in person.keys():
+    for keys in keys_of:
+        for key in keys:
             wanted[key[:2]].add(key[2:])
-    emails, phones = sorted(wanted[EMAIL_KEY]), sorted(wanted[PHONE_KEY])
-    owners: dict[str, int] = {}
+
+    # Through the driver: SQLAlchemy's expanding IN costs more to build than to run.
     lookups = (
-        (EMAIL_KEY, ContactEmail.folded, ContactEmail.contact_id, emails),
-        (PHONE_KEY, ContactPhone.e164, ContactPhone.contact_id, phones),
+        (EMAIL_KEY, "SELECT folded, contact_id FROM contact_emails WHERE folded IN ({})"),
+        (PHONE_KEY, "SELECT e164, contact_id FROM contact_phones WHERE e164 IN ({})"),
     )
-    for prefix, column, owner, values in lookups:
-        for chunk in _chunks(values, _LOOKUP_CHUNK):
-            for value, contact_id in session.execute(
-                select(column, owner).where(column.in_(chunk))
-            ):
-                key = prefix + value
-                owners[key] = min(owners.get(key, contact_id), contact_id)
+    owners: dict[str, int] = {}
+    cursor = session.connection().connection.cursor()
+    try:
+        for prefix, sql in lookups:
+            for chunk in _chunks(sorted(wanted[prefix]), _LOOKUP_CHUNK):
+                rows = cursor.execute(sql.format(",".join("?" * len(chunk))), chunk)
+                for value, contact_id in rows:
+                    key = prefix + value
+                    owners[key] = min(owners.get(key, contact_id), contact_id)
+    finally:
+        cursor.close()
     return {key: ("stored", contact_id) for key, contact_id in owners.items()}
 
 
@@ -159,12 +165,14 @@ def _tags(session: Session, new: list[Person], merging: Iterable[list[Person]]) 
 
 def _insert(
     session: Session, people: list[Person], tags: dict[str, Tag], now: datetime
-) -> list[int]:
-    """Bulk-insert new contacts and what hangs off them; their ids, in the order given."""
+) -> tuple[list[int], RankChanges | None]:
+    """Bulk-insert new contacts and what hangs off them.
+
+    Their ids, in the order given, and the search ranks they went in with (see rank_new).
+    """
     if not people:
-        return []
-    connection = session.connection()
-    ids = _insert_contacts(connection, [person.draft for person in people], now)
+        return [], None
+    ids, placed = _insert_contacts(session, [person.draft for person in people], now)
 
     phones: list[tuple[Any, ...]] = []
     emails: list[tuple[Any, ...]] = []
@@ -182,24 +190,33 @@ def _insert(
             fields.append((contact_id, label, value, position))
         links.extend((contact_id, tags[name].id) for name in draft.tags)
 
+    connection = session.connection()
     _bulk_insert(connection, _table(ContactPhone), _PHONE_COLUMNS, phones)
     _bulk_insert(connection, _table(ContactEmail), _EMAIL_COLUMNS, emails)
     _bulk_insert(connection, _table(ContactField), _FIELD_COLUMNS, fields)
     _bulk_insert(connection, contact_tags, _TAG_LINK_COLUMNS, links)
-    return ids
+    return ids, placed
 
 
 def _insert_contacts(
-    connection: Connection, drafts: list[ContactDraft], now: datetime
-) -> list[int]:
-    """Insert contact rows and return their ids in the drafts' order.
+    session: Session, drafts: list[ContactDraft], now: datetime
+) -> tuple[list[int], RankChanges | None]:
+    """Insert contact rows, ranked for search; their ids in the drafts' order, and the ranking.
 
     The batch holds the write lock (see `_hold_write_lock`), and SQLite gives each new row
     one more than the largest id so far, so the new ids are the run after the largest id
-    before the insert. The check guards against SQLite's other rule for a table whose
-    largest id is at its ceiling.
+    before the insert: known before it, which lets the rows go in with their ranks. The
+    check guards against SQLite's other rule for a table whose largest id is at its ceiling.
     """
+    connection = session.connection()
     table = _table(Contact)
+    before = connection.execute(select(func.max(table.c.id))).scalar() or 0
+    expected = list(range(before + 1, before + 1 + len(drafts)))
+    keys = [sort_key(draft) for draft in drafts]
+    placed = rank_new(session, list(zip(keys, expected, strict=True)))
+    # Without room for them (rare), they go in unranked and are ranked with everyone.
+    ranks = placed.ranks if placed is not None else {}
+
     stamp = _converter(connection, table, "created_at")(now)
     to_date = _converter(connection, table, "birthday")
     rows = [
@@ -211,20 +228,18 @@ def _insert_contacts(
             d.address,
             to_date(d.birthday),
             d.notes,
-            sort_key(d),
+            key,
+            ranks.get(contact_id),
             stamp,
             stamp,
         )
-        for d in drafts
+        for contact_id, d, key in zip(expected, drafts, keys, strict=True)
     ]
-
-    before = connection.execute(select(func.max(table.c.id))).scalar() or 0
     _bulk_insert(connection, table, _CONTACT_COLUMNS, rows)
     ids = list(connection.execute(select(table.c.id).where(table.c.id > before)).scalars())
-    expected = list(range(before + 1, before + 1 + len(rows)))
     if sorted(ids) != expected:
         raise RuntimeError("new contact ids are not the run after the largest id")
-    return expected
+    return expected, placed
 
 
 def _bulk_insert(
@@ -249,8 +264,13 @@ def _bulk_insert(
 
 
 def _converter(connection: Connection, table: Table, column: str) -> Callable[[Any], Any]:
-    """How SQLAlchemy turns a Python value into what the driver stores for this column."""
-    processor = table.c[column].type.bind_processor(connection.dialect)
+    """How SQLAlchemy turns a Python value into what the driver stores for this column.
+
+    The dialect's own type does the last step (a timestamp's text, say), so a value goes in
+    exactly as the ORM would store it and the driver has nothing left to adapt per row.
+    """
+    dialect = connection.dialect
+    processor = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
     return processor or (lambda value: value)
 
 
