@@ -59,23 +59,18 @@ def _open_store(window: object, measuring: bool) -> None:
     from kesher_desktop import paths
     from kesher_desktop.clock import Clock
     from kesher_desktop.db.migrate import DatabaseTooNewError
-    from kesher_desktop.db.store import open_sqlite
+    from kesher_desktop.db.store import StoreUnavailableError, open_sqlite
     from kesher_desktop.services.bundle import Services
     from kesher_desktop.ui.main_window import MainWindow
+    from kesher_desktop.ui.messages import store_problem_text
 
     assert isinstance(window, MainWindow)
     try:
         store = open_sqlite(paths.database_path(), paths.backup_dir())
-    except DatabaseTooNewError:
-        log.error("database is newer than this program path=%s", paths.database_path())
+    except (DatabaseTooNewError, StoreUnavailableError) as error:
+        log.error("store not opened path=%s error=%s", paths.database_path(), error)
         QMessageBox.critical(
-            window,
-            QCoreApplication.translate("MainWindow", "Kesher"),
-            QCoreApplication.translate(
-                "MainWindow",
-                "Your contacts file was written by a newer version of Kesher. "
-                "Install the newest version to open it; the file was not changed.",
-            ),
+            window, QCoreApplication.translate("MainWindow", "Kesher"), store_problem_text(error)
         )
         QApplication.instance().exit(3)
         return

@@ -17,17 +17,21 @@ from PySide6.QtCore import QCoreApplication
 
 from kesher_desktop import paths
 from kesher_desktop.clock import Clock
-from kesher_desktop.db.store import open_sqlite
+from kesher_desktop.db.migrate import DatabaseTooNewError
+from kesher_desktop.db.store import StoreUnavailableError, open_sqlite
 from kesher_desktop.services.importing import ContactImporter, ImportReport, Skip
 from kesher_desktop.services.importing.records import UnreadableFileError
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.i18n import install_language
+from kesher_desktop.ui.messages import store_problem_text
+from kesher_desktop.ui.widgets.bidi import isolate, shorten
 
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_UNREADABLE = 2
+EXIT_STORE = 3
 EXIT_CANCELLED = 130
 
 
@@ -47,7 +51,12 @@ def run_import(argv: list[str]) -> int:
     # Ctrl+C asks the import to stop after the batch under way, keeping what was imported.
     stop = threading.Event()
     previous = signal.signal(signal.SIGINT, lambda _number, _frame: stop.set())
-    store = open_sqlite(paths.database_path(), paths.backup_dir())
+    try:
+        store = open_sqlite(paths.database_path(), paths.backup_dir())
+    except (DatabaseTooNewError, StoreUnavailableError) as error:
+        _write(store_problem_text(error), sys.stderr)
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        return EXIT_STORE
     try:
         report = ContactImporter(store, Clock()).import_paths(
             [Path(arg) for arg in argv], cancelled=stop.is_set
@@ -70,22 +79,21 @@ def run_import(argv: list[str]) -> int:
 def report_text(report: ImportReport) -> str:
     """The report as lines of text: the counts, then one line for each person skipped."""
     translate = QCoreApplication.translate
-    # lupdate only sees a plural's count when it is a plain name, so each gets one.
-    created, merged, skipped = report.created, report.merged, len(report.skipped)
+    # Counts follow a colon, so one wording reads right for any number in both languages.
     lines = [
-        translate("ImportReport", "%n contact(s) created.", None, created),
-        translate("ImportReport", "%n merged into existing contacts.", None, merged),
-        translate("ImportReport", "%n skipped.", None, skipped),
+        translate("ImportReport", "Contacts created: {count}").format(count=report.created),
+        translate("ImportReport", "Merged into existing contacts: {count}").format(
+            count=report.merged
+        ),
+        translate("ImportReport", "Skipped: {count}").format(count=len(report.skipped)),
     ]
     if report.cancelled:
-        not_imported = report.not_processed
         lines.append(
             translate(
                 "ImportReport",
-                "Cancelled: %n not imported; everything before the cancel was kept.",
-                None,
-                not_imported,
-            )
+                "Cancelled before the end; not imported: {count}. "
+                "Everything imported before the cancel was kept.",
+            ).format(count=report.not_processed)
         )
     lines.extend(skip_text(skip) for skip in report.skipped)
     return "\n".join(lines)
@@ -100,12 +108,18 @@ def skip_text(skip: Skip) -> str:
         "malformed_phone": translate("ImportReport", "“{detail}” is not a phone number"),
         "too_long": translate("ImportReport", "a field is too long ({detail})"),
     }
-    reason = reasons.get(skip.reason, skip.reason).format(detail=skip.detail)
+    detail = isolate(shorten(skip.detail))
+    reason = reasons.get(skip.reason, skip.reason).format(detail=detail)
     if skip.name:
         text = translate("ImportReport", "{file}, line {line}: {name} skipped: {reason}")
     else:
         text = translate("ImportReport", "{file}, line {line}: skipped: {reason}")
-    return text.format(file=skip.path.name, line=skip.line, name=skip.name, reason=reason)
+    return text.format(
+        file=isolate(skip.path.name),
+        line=skip.line,
+        name=isolate(shorten(skip.name)),
+        reason=reason,
+    )
 
 
 def file_error_text(error: UnreadableFileError) -> str:
@@ -123,7 +137,7 @@ def file_error_text(error: UnreadableFileError) -> str:
     }
     template = texts.get(error.code) or translate("ImportReport", "Cannot import {file}.")
     name = error.path.name if error.path else ""
-    return template.format(file=name, reason=error.params.get("reason", ""))
+    return template.format(file=isolate(name), reason=error.params.get("reason", ""))
 
 
 def _write(text: str, stream: TextIO) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kesher_desktop.db import migrate
@@ -48,10 +49,28 @@ class Store:
         self.engine.dispose()
 
 
+class StoreUnavailableError(RuntimeError):
+    """The database file cannot be created, opened or written (a folder without rights...)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"cannot open {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 def open_sqlite(path: Path, backup_dir: Path | None = None) -> Store:
-    """Open (creating if needed) and migrate the SQLite file at `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return open_url(f"sqlite:///{path}", database=path, backup_dir=backup_dir)
+    """Open (creating if needed) and migrate the SQLite file at `path`.
+
+    Raises StoreUnavailableError when the file or its folder cannot be used, and
+    migrate.DatabaseTooNewError for a file from a newer version.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return open_url(f"sqlite:///{path}", database=path, backup_dir=backup_dir)
+    except OSError as error:
+        raise StoreUnavailableError(path, error.strerror or str(error)) from error
+    except OperationalError as error:
+        raise StoreUnavailableError(path, str(error.orig)) from error
 
 
 def open_url(url: str, database: Path | None = None, backup_dir: Path | None = None) -> Store:

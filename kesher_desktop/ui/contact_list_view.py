@@ -38,6 +38,9 @@ class ContactListPanel(Retranslating, QWidget):
         self.view.clicked.connect(self._picked)
         self.view.activated.connect(self._picked)
 
+        # Names stay readable when the activity drawer takes room from the window.
+        self.setMinimumWidth(220)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.search)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -99,6 +100,35 @@ class ContactPage(Retranslating, QWidget):
     @property
     def contact_id(self) -> int | None:
         return self._contact_id
+
+    def has_unsaved_edits(self) -> bool:
+        """Whether a pane of the page is open for editing."""
+        return self.general.section.is_editing() or self.details.section.is_editing()
+
+    def confirm_discard(self) -> bool:
+        """Ask whether to throw away the edits on the page; tests replace this one method."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard changes?"),
+            self.tr("You are editing this contact and have not saved. Discard the changes?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard changes"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
+
+    def request_contact(self, contact_id: int) -> bool:
+        """Show another contact unless the user wants to keep editing this one."""
+        if contact_id == self._contact_id:
+            return True
+        if self.has_unsaved_edits() and not self.confirm_discard():
+            return False
+        self.general.section.finish_editing()
+        self.details.section.finish_editing()
+        self.show_contact(contact_id)
+        return True
 
     def show_contact(self, contact_id: int) -> None:
         try:

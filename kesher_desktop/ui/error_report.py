@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kesher_desktop import paths
+from kesher_desktop.ui.widgets.bidi import isolate
 
 log = logging.getLogger(__name__)
 
@@ -33,5 +34,5 @@ def report_error(
             "ErrorReport",
             "Something went wrong and the last action may not have finished. Everything "
             "saved before it is safe. Details are in the log: {path}",
-        ).format(path=paths.log_dir() / "kesher.log"),
+        ).format(path=isolate(str(paths.log_dir() / "kesher.log"))),
     )

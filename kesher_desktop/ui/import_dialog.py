@@ -105,6 +105,8 @@ class ImportDialog(Retranslating, QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.details)
         layout.addWidget(self.buttons)
+        # Wide enough for a report line with a file name, a person and a reason.
+        self.resize(640, 420)
         self.retranslate()
 
     # -- own API ------------------------------------------------------------------------

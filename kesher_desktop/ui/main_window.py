@@ -6,12 +6,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -96,7 +97,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.addDockWidget(dock_area_for(self.layoutDirection()), self.drawer)
         self.drawer.hide()
         connect_page_and_drawer(self.contact_page, self.drawer)
-        self.contact_list.contact_selected.connect(self.contact_page.show_contact)
+        self.contact_list.contact_selected.connect(self._pick_contact)
         self.contact_page.contact_changed.connect(self.contact_list.select_contact)
 
         self._splitter.addWidget(self.contact_page)
@@ -107,6 +108,30 @@ class MainWindow(Retranslating, QMainWindow):
             self.contact_list.select_contact(first)
             self.contact_page.show_contact(first)
         self._restore_state()
+
+    def _pick_contact(self, contact_id: int) -> None:
+        assert self.contact_page is not None and self.contact_list is not None
+        if not self.contact_page.request_contact(contact_id):
+            # Keep the list on the contact still being edited.
+            current = self.contact_page.contact_id
+            if current is not None:
+                self.contact_list.select_contact(current)
+
+    def has_unsaved_work(self) -> bool:
+        page_edits = self.contact_page is not None and self.contact_page.has_unsaved_edits()
+        drawer_edits = self.drawer is not None and self.drawer.is_modified()
+        return page_edits or drawer_edits
+
+    def confirm_quit(self) -> bool:
+        """Ask before closing over unsaved edits; tests replace this one method."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Quit without saving?"),
+            self.tr("Some changes have not been saved. Close Kesher and lose them?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _create_actions(self) -> None:
         self.new_contact_action = QAction(self)
@@ -211,6 +236,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- Qt overrides ----------------------------------------------------------------------
 
-    def closeEvent(self, event: QEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.has_unsaved_work() and not self.confirm_quit():
+            event.ignore()
+            return
         QSettings().setValue(f"window/{self._state_key()}/state", self.saveState())
         super().closeEvent(event)

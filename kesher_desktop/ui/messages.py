@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kesher_desktop.services.errors import ServiceError
+from kesher_desktop.ui.widgets.bidi import isolate, shorten
 
 # lupdate reads the context from each call, so it is spelled out there as "Messages".
 CONTEXT = "Messages"
@@ -12,7 +13,7 @@ CONTEXT = "Messages"
 
 def message_for(error: ServiceError) -> str:
     """A sentence naming the problem, for showing beside a field or in a box."""
-    params = {key: str(value) for key, value in error.params.items()}
+    params = {key: isolate(shorten(str(value))) for key, value in error.params.items()}
     template = TEXTS.get(error.code)
     if template is None:
         return QCoreApplication.translate("Messages", "Something went wrong ({code}).").format(
@@ -59,3 +60,21 @@ TEXTS = {
         "Messages", "“{text}” is not a time; write it as hours:minutes."
     ),
 }
+
+
+def store_problem_text(error: Exception) -> str:
+    """Why the contacts file cannot be opened, for the window and the command line."""
+    from kesher_desktop.db.migrate import DatabaseTooNewError
+    from kesher_desktop.db.store import StoreUnavailableError
+
+    if isinstance(error, DatabaseTooNewError):
+        return QCoreApplication.translate(
+            "Messages",
+            "Your contacts file was written by a newer version of Kesher. "
+            "Install the newest version to open it; the file was not changed.",
+        )
+    if isinstance(error, StoreUnavailableError):
+        return QCoreApplication.translate(
+            "Messages", "Cannot open or create the contacts file {path}: {reason}"
+        ).format(path=isolate(str(error.path)), reason=isolate(error.reason))
+    return QCoreApplication.translate("Messages", "Cannot open the contacts file.")

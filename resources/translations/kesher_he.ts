@@ -304,6 +304,22 @@
 <context>
     <name>ContactPage</name>
     <message>
+        <source>Discard changes?</source>
+        <translation>לבטל את השינויים?</translation>
+    </message>
+    <message>
+        <source>You are editing this contact and have not saved. Discard the changes?</source>
+        <translation>איש הקשר בעריכה והשינויים לא נשמרו. לבטל את השינויים?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>לבטל את השינויים</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>להמשיך לערוך</translation>
+    </message>
+    <message>
         <source>Choose a contact from the list.</source>
         <translation>יש לבחור איש קשר מהרשימה.</translation>
     </message>
@@ -504,20 +520,20 @@
         <translation>שימוש: kesher-desktop import FILE [FILE...]</translation>
     </message>
     <message>
-        <source>%n contact(s) created.</source>
-        <translation>אנשי קשר שנוצרו: %n.</translation>
+        <source>Contacts created: {count}</source>
+        <translation>אנשי קשר שנוצרו: {count}</translation>
     </message>
     <message>
-        <source>%n merged into existing contacts.</source>
-        <translation>מוזגו לאנשי קשר קיימים: %n.</translation>
+        <source>Merged into existing contacts: {count}</source>
+        <translation>מוזגו לאנשי קשר קיימים: {count}</translation>
     </message>
     <message>
-        <source>%n skipped.</source>
-        <translation>דולגו: %n.</translation>
+        <source>Skipped: {count}</source>
+        <translation>דולגו: {count}</translation>
     </message>
     <message>
-        <source>Cancelled: %n not imported; everything before the cancel was kept.</source>
-        <translation>הייבוא בוטל: %n לא יובאו; כל מה שיובא לפני הביטול נשמר.</translation>
+        <source>Cancelled before the end; not imported: {count}. Everything imported before the cancel was kept.</source>
+        <translation>הייבוא בוטל לפני סופו; לא יובאו: {count}. כל מה שיובא לפני הביטול נשמר.</translation>
     </message>
     <message>
         <source>no name, organisation, e-mail or phone</source>
@@ -571,8 +587,12 @@
         <translation>קשר</translation>
     </message>
     <message>
-        <source>Your contacts file was written by a newer version of Kesher. Install the newest version to open it; the file was not changed.</source>
-        <translation>קובץ אנשי הקשר נכתב בגרסה חדשה יותר של התוכנה. יש להתקין את הגרסה העדכנית כדי לפתוח אותו; הקובץ לא שונה.</translation>
+        <source>Quit without saving?</source>
+        <translation>לצאת בלי לשמור?</translation>
+    </message>
+    <message>
+        <source>Some changes have not been saved. Close Kesher and lose them?</source>
+        <translation>יש שינויים שלא נשמרו. לסגור את התוכנה ולאבד אותם?</translation>
     </message>
     <message>
         <source>Opening your contacts…</source>
@@ -692,6 +712,18 @@
     <message>
         <source>“{text}” is not a time; write it as hours:minutes.</source>
         <translation>&quot;{text}&quot; אינה שעה; יש לכתוב אותה בתבנית שעות:דקות.</translation>
+    </message>
+    <message>
+        <source>Your contacts file was written by a newer version of Kesher. Install the newest version to open it; the file was not changed.</source>
+        <translation>קובץ אנשי הקשר נכתב בגרסה חדשה יותר של התוכנה. יש להתקין את הגרסה העדכנית כדי לפתוח אותו; הקובץ לא שונה.</translation>
+    </message>
+    <message>
+        <source>Cannot open or create the contacts file {path}: {reason}</source>
+        <translation>לא ניתן לפתוח או ליצור את קובץ אנשי הקשר {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open the contacts file.</source>
+        <translation>לא ניתן לפתוח את קובץ אנשי הקשר.</translation>
     </message>
 </context>
 <context>

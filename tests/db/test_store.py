@@ -102,3 +102,14 @@ def test_a_file_behind_is_backed_up_then_migrated(
     reopened = open_sqlite(database)
     assert migrate.current_revision(reopened.engine) == "0001"
     reopened.close()
+
+
+def test_an_unusable_folder_raises_a_named_error(tmp_path: Path) -> None:
+    from kesher_desktop.db.store import StoreUnavailableError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreUnavailableError) as raised:
+        open_sqlite(blocker / "data" / "k.sqlite3")
+    assert raised.value.path == blocker / "data" / "k.sqlite3"
+    assert raised.value.reason

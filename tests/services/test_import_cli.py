@@ -19,6 +19,10 @@ from kesher_desktop.ui.i18n import install_language
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 
 
+def _iso(text: str) -> str:
+    return f"\u2068{text}\u2069"
+
+
 @pytest.fixture(autouse=True)
 def _application(qapp: QApplication) -> Iterator[None]:
     """The test session's QApplication, so run_import does not make a bare core one.
@@ -35,7 +39,7 @@ def test_report_is_in_the_language_of_the_settings(capsys: pytest.CaptureFixture
     Settings(language="he").save()
     assert run_import([str(DATA / "android-export.vcf")]) == 0
     out = capsys.readouterr().out
-    assert "contact(s) created" not in out
+    assert "Contacts created" not in out
     assert any("\u05d0" <= char <= "\u05ea" for char in out)
 
 
@@ -46,12 +50,15 @@ def test_imports_into_the_users_store_and_prints_the_report(
 
     assert code == 0
     assert capsys.readouterr().out.splitlines() == [
-        "3 contact(s) created.",
-        "2 merged into existing contacts.",
-        "3 skipped.",
-        "duplicates.csv, line 6: Bad Mail skipped: “bad@@example” is not a valid e-mail address",
-        "duplicates.csv, line 7: skipped: no name, organisation, e-mail or phone",
-        "duplicates.csv, line 8: No Digits skipped: “call me” is not a phone number",
+        "Contacts created: 3",
+        "Merged into existing contacts: 2",
+        "Skipped: 3",
+        # Values are set off with bidi isolates, so they read right inside Hebrew sentences.
+        f"{_iso('duplicates.csv')}, line 6: {_iso('Bad Mail')} skipped: "
+        f"“{_iso('bad@@example')}” is not a valid e-mail address",
+        f"{_iso('duplicates.csv')}, line 7: skipped: no name, organisation, e-mail or phone",
+        f"{_iso('duplicates.csv')}, line 8: {_iso('No Digits')} skipped: "
+        f"“{_iso('call me')}” is not a phone number",
     ]
     store = open_sqlite(paths.database_path())
     try:
@@ -67,7 +74,7 @@ def test_unreadable_file_returns_2_and_imports_nothing(
 
     assert code == 2
     assert capsys.readouterr().err.strip() == (
-        "not-contacts.txt is neither a vCard nor a Google or Outlook CSV file."
+        f"{_iso('not-contacts.txt')} is neither a vCard nor a Google or Outlook CSV file."
     )
     store = open_sqlite(paths.database_path())
     try:
@@ -78,9 +85,37 @@ def test_unreadable_file_returns_2_and_imports_nothing(
 
 def test_missing_file_returns_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert run_import([str(tmp_path / "gone.vcf")]) == 2
-    assert capsys.readouterr().err.startswith("Cannot open gone.vcf:")
+    assert capsys.readouterr().err.startswith(f"Cannot open {_iso('gone.vcf')}:")
 
 
 def test_no_files_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_import([]) == 1
     assert "Usage: kesher-desktop import FILE" in capsys.readouterr().err
+
+
+def test_a_database_from_a_newer_version_is_refused_with_a_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import sqlite3
+
+    open_sqlite(paths.database_path()).close()
+    with sqlite3.connect(paths.database_path()) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+
+    assert run_import([str(DATA / "vcard30.vcf")]) == 3
+    assert "newer version of Kesher" in capsys.readouterr().err
+
+
+def test_a_data_folder_that_cannot_be_made_is_named(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A file where the data folder should be: no folder can be made there, even as root.
+    blocker = tmp_path / "blocked"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("KESHER_HOME", str(blocker))
+
+    assert run_import([str(DATA / "vcard30.vcf")]) == 3
+    err = capsys.readouterr().err
+    # The settings sit in that folder too, so the message comes in the default Hebrew.
+    assert "לא ניתן לפתוח או ליצור את קובץ אנשי הקשר" in err
+    assert str(blocker / "data" / "kesher.sqlite3") in err

@@ -50,9 +50,9 @@ def test_imports_off_the_ui_thread_and_shows_the_report(
     assert dialog.status.text() == "Import finished."
     assert dialog.details.isVisible()
     assert dialog.details.toPlainText().splitlines()[:3] == [
-        "2 contact(s) created.",
-        "2 merged into existing contacts.",
-        "3 skipped.",
+        "Contacts created: 2",
+        "Merged into existing contacts: 2",
+        "Skipped: 3",
     ]
     assert (dialog.progress.value(), dialog.progress.maximum()) == (7, 7)
     assert not dialog.is_running()
@@ -96,6 +96,6 @@ def test_unreadable_file_is_explained(qtbot: QtBot, store: Store, clock: FrozenC
 
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=10_000)
     assert dialog.status.text() == (
-        "not-contacts.txt is neither a vCard nor a Google or Outlook CSV file."
+        "\u2068not-contacts.txt\u2069 is neither a vCard nor a Google or Outlook CSV file."
     )
     assert dialog.report is None

@@ -119,3 +119,43 @@ def test_language_switch_mirrors_the_window_and_moves_the_drawer(
         assert window.dockWidgetArea(window.drawer) != hebrew_area
     finally:
         install_language(app, "en")
+
+
+def test_unsaved_contact_edits_are_not_dropped_without_asking(
+    qtbot: QtBot, services: Services, contact_id: int
+) -> None:
+    other = services.contacts.create(ContactDraft(given_name="אבי", family_name="כהן"))
+    window = _window(qtbot, services)
+    assert window.contact_page is not None and window.contact_list is not None
+    window.contact_page.show_contact(contact_id)
+    window.contact_page.general.section.start_editing()
+    answers: list[bool] = [False]
+    window.contact_page.confirm_discard = lambda: answers.pop(0)  # type: ignore[method-assign]
+
+    window.contact_list.contact_selected.emit(other)
+    assert window.contact_page.contact_id == contact_id
+    assert window.contact_page.general.section.is_editing()
+
+    answers.append(True)
+    window.contact_list.contact_selected.emit(other)
+    assert window.contact_page.contact_id == other
+    assert not window.contact_page.general.section.is_editing()
+
+
+def test_closing_over_unsaved_edits_asks_first(
+    qtbot: QtBot, services: Services, contact_id: int
+) -> None:
+    window = _window(qtbot, services)
+    assert window.contact_page is not None
+    window.contact_page.general.section.start_editing()
+    asked: list[bool] = []
+
+    def refuse() -> bool:
+        asked.append(True)
+        return False
+
+    window.confirm_quit = refuse  # type: ignore[method-assign]
+    assert not window.close()
+    assert asked == [True] and window.isVisible()
+    window.contact_page.general.section.finish_editing()
+    assert window.close()

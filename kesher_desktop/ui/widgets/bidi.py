@@ -23,6 +23,11 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}" if text else text
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """A value cut to a length a message can show, marked as cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def align_leading(
     label: QLabel, vertical: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter
 ) -> None:
