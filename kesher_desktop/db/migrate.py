@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from kesher_desktop.db.migrate_version import HEAD_REVISION
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-# The newest revision in migrations/versions; a test keeps the two in step.
-HEAD_REVISION = "0001"
 BACKUPS_KEPT = 5
 
 Backup = Callable[[Path, Path], None]

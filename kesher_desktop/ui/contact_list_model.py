@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 import logging
+from typing import Protocol
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from kesher_desktop.services.contacts import ContactRow, ContactService
+from kesher_desktop.services.contact_values import ContactRow
 from kesher_desktop.ui.widgets.bidi import isolate_ltr
 
 log = logging.getLogger(__name__)
@@ -16,6 +17,22 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 60
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class RowSource(Protocol):
+    """Where the rows come from: the contact service, or the start-up page before it."""
+
+    def list_page(self, query: str, offset: int, limit: int) -> list[ContactRow]: ...
+
+
+class FixedRows:
+    """The rows read at start-up before the store is open; nothing more, nothing to search."""
+
+    def __init__(self, rows: list[ContactRow]) -> None:
+        self._rows = rows
+
+    def list_page(self, query: str, offset: int, limit: int) -> list[ContactRow]:
+        return [] if query else self._rows[offset : offset + limit]
 
 
 class ContactRole(enum.IntEnum):
@@ -35,7 +52,7 @@ class ContactListModel(QAbstractListModel):
     another each time the view asks through fetchMore. Filtering and sorting happen in SQL.
     """
 
-    def __init__(self, contacts: ContactService, parent: object = None) -> None:
+    def __init__(self, contacts: RowSource, parent: object = None) -> None:
         super().__init__(parent)
         self._contacts = contacts
         self._rows: list[ContactRow] = []
@@ -55,6 +72,11 @@ class ContactListModel(QAbstractListModel):
         self._rows = self._contacts.list_page(query, 0, PAGE_SIZE)
         self._exhausted = len(self._rows) < PAGE_SIZE
         self.endResetModel()
+
+    def set_source(self, contacts: RowSource) -> None:
+        """Take rows from another source from now on, keeping the rows shown in place."""
+        self._contacts = contacts
+        self.reload()
 
     def reload(self) -> None:
         """Re-read the rows loaded so far, after contacts were added, changed or removed."""

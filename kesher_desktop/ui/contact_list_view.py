@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
-from kesher_desktop.services.contacts import ContactService
 from kesher_desktop.ui.contact_list_delegate import ContactListDelegate
-from kesher_desktop.ui.contact_list_model import ContactListModel
+from kesher_desktop.ui.contact_list_model import ContactListModel, RowSource
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 
@@ -20,7 +19,7 @@ class ContactListPanel(Retranslating, QWidget):
 
     contact_selected = Signal(int)
 
-    def __init__(self, contacts: ContactService, parent: QWidget | None = None) -> None:
+    def __init__(self, contacts: RowSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactListPanel")
         self.model = ContactListModel(contacts, self)
@@ -49,6 +48,10 @@ class ContactListPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search by name, e-mail, phone or tag"))
+
+    def set_searchable(self, searchable: bool) -> None:
+        """Searching needs the store; before it is open the field waits."""
+        self.search.setEnabled(searchable)
 
     def load(self) -> None:
         self.model.set_query(self.search.text())

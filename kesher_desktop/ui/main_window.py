@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     # Only for types: the services pull in SQLAlchemy, which start-up loads after the
     # window is painted; the widgets over them are imported where they are built.
     from kesher_desktop.services.bundle import Services
+    from kesher_desktop.services.contact_values import ContactRow
+    from kesher_desktop.ui.contact_list_model import RowSource
     from kesher_desktop.ui.contact_list_view import ContactListPanel
 
 log = logging.getLogger(__name__)
@@ -58,21 +60,28 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- set-up ----------------------------------------------------------------------------
 
+    def show_first_page(self, rows: list[ContactRow]) -> None:
+        """Paint the list from rows read before the store is open; search waits for it."""
+        from kesher_desktop.ui.contact_list_model import FixedRows
+
+        self._build_contact_list(FixedRows(rows))
+        assert self.contact_list is not None
+        self.contact_list.set_searchable(False)
+        self._stack.repaint()
+
     def attach_services(self, services: Services, page_later: bool = False) -> None:
         """Build the working area over an open store.
 
         With `page_later` the contact list is filled and painted first and the contact page
         is built on the next turn of the event loop, which is what start-up wants.
         """
-        from kesher_desktop.ui.contact_list_view import ContactListPanel
-
         self.services = services
-        self.contact_list = ContactListPanel(services.contacts)
-        self._splitter = QSplitter()
-        self._splitter.addWidget(self.contact_list)
-        self._stack.addWidget(self._splitter)
-        self._stack.setCurrentWidget(self._splitter)
-        self.contact_list.load()
+        if self.contact_list is None:
+            self._build_contact_list(services.contacts)
+        else:
+            self.contact_list.model.set_source(services.contacts)
+        assert self.contact_list is not None
+        self.contact_list.set_searchable(True)
         for action in (self.new_contact_action, self.import_action):
             action.setEnabled(True)
 
@@ -82,6 +91,16 @@ class MainWindow(Retranslating, QMainWindow):
             QTimer.singleShot(0, self._attach_contact_page)
         else:
             self._attach_contact_page()
+
+    def _build_contact_list(self, source: RowSource) -> None:
+        from kesher_desktop.ui.contact_list_view import ContactListPanel
+
+        self.contact_list = ContactListPanel(source)
+        self._splitter = QSplitter()
+        self._splitter.addWidget(self.contact_list)
+        self._stack.addWidget(self._splitter)
+        self._stack.setCurrentWidget(self._splitter)
+        self.contact_list.load()
 
     def _attach_contact_page(self) -> None:
         from kesher_desktop.ui.activity_drawer import ActivityDrawer

@@ -159,3 +159,24 @@ def test_closing_over_unsaved_edits_asks_first(
     assert asked == [True] and window.isVisible()
     window.contact_page.general.section.finish_editing()
     assert window.close()
+
+
+def test_first_page_painted_before_the_store_then_the_store_takes_over(
+    qtbot: QtBot, services: Services, contact_id: int
+) -> None:
+    from kesher_desktop.services.contact_values import ContactRow
+
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show()
+    window.show_first_page([ContactRow(contact_id, "דנה לוי", "", "", "")])
+    assert window.contact_list is not None
+    assert _listed(window) == ["דנה לוי"]
+    assert not window.contact_list.search.isEnabled()
+
+    services.contacts.create(ContactDraft(given_name="אבי", family_name="כהן"))
+    window.attach_services(services)
+
+    assert window.contact_list.search.isEnabled()
+    assert _listed(window) == ["אבי כהן", "דנה לוי"]
+    assert window.contact_page is not None
