@@ -27,9 +27,10 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import sample_store  # noqa: E402
+from sqlalchemy import delete  # noqa: E402
 
 from kesher_desktop.clock import Clock  # noqa: E402
-from kesher_desktop.models import ActivityKind  # noqa: E402
+from kesher_desktop.models import Activity, ActivityKind  # noqa: E402
 from kesher_desktop.services.bundle import Services  # noqa: E402
 
 TYPED = ["דנה לוי", "avi", "052-7", "acme", "מזרחי", "dana.12"]
@@ -52,11 +53,12 @@ def main(argv: list[str]) -> int:
         f"(ready in {time.perf_counter() - began:.1f} s)"
     )
 
-    start = cold_start(home)
+    painted, ready = cold_start(home)
     print(
-        f"cold start to painted contact list: median {start:.2f} s over {START_RUNS} runs"
+        f"cold start to painted contact list: median {painted:.2f} s over {START_RUNS} runs"
         " (target <= 1.0 s)"
     )
+    print(f"cold start to the first contact's page: median {ready:.2f} s")
 
     from PySide6.QtWidgets import QApplication
 
@@ -162,14 +164,18 @@ def save_activity(app: object, window: object, services: Services) -> list[float
     drawer = window.drawer  # type: ignore[attr-defined]
     page = window.contact_page  # type: ignore[attr-defined]
     page.show_contact(1)
-    timings = []
+    timings, saved = [], []
     for number in range(20):
         drawer.open_new(1, ActivityKind.TASK)
         drawer.form.title.setText(f"משימה {number}")
         began = time.perf_counter()
-        drawer.save()
+        saved.append(drawer.save())
         page.repaint()
         timings.append((time.perf_counter() - began) * 1000)
+
+    # Leave the store as built, so the next run reuses it and opens the same contact.
+    with services.store.session() as session:
+        session.execute(delete(Activity).where(Activity.id.in_(saved)))
     return timings
 
 

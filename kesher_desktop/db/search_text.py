@@ -16,8 +16,8 @@ def contact_document(
 ) -> str:
     """The folded text indexed for one contact.
 
-    Each phone is indexed as its national digits and with the trunk zero and the country code
-    in front, so a prefix of any of the usual ways of writing it matches.
+    Each phone is indexed as its national digits and with the country code in front. A
+    query typed with the trunk zero needs no entry of its own: `query_terms` drops the zero.
     """
     tokens: list[str] = []
     for text in (*names, *emails, organisation, *tags):
@@ -26,7 +26,7 @@ def contact_document(
     for number in phones:
         digits = national_digits(number)
         if digits:
-            tokens.extend((digits, "0" + digits, "972" + digits))
+            tokens.extend((digits, "972" + digits))
     return " ".join(tokens)
 
 

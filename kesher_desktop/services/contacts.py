@@ -23,7 +23,7 @@ from kesher_desktop.services.contact_values import (
 )
 from kesher_desktop.services.errors import NotFoundError, ValidationError
 from kesher_desktop.services.phones import to_e164
-from kesher_desktop.services.validation import check_email, check_length
+from kesher_desktop.services.validation import check_email, check_length, check_phone
 from kesher_desktop.text import fold
 
 log = logging.getLogger(__name__)
@@ -158,13 +158,10 @@ class ContactService:
             if entry.address.strip()
         ]
         draft.phones = [
-            PhoneEntry(entry.number.strip(), entry.kind)
+            PhoneEntry(check_phone(entry.number), entry.kind)
             for entry in draft.phones
             if entry.number.strip()
         ]
-        for entry in draft.phones:
-            if not any(ch.isdigit() for ch in entry.number):
-                raise ValidationError("phone_malformed", field="phones", number=entry.number)
         draft.tags = _unique(tag.strip() for tag in draft.tags if tag.strip())
         if not (draft.display_name or draft.organisation or draft.emails or draft.phones):
             raise ValidationError("contact_needs_name", field="given_name")

@@ -18,6 +18,18 @@ def check_email(address: str, field: str = "emails") -> str:
     return address
 
 
+# Digits with the separators people write between them, an optional extension, and the
+# leading star of Israeli short business numbers (*2700).
+_PHONE = re.compile(r"^[+*]?[\d\s().\-/]*\d[\d\s().\-/]*(?:\s*(?:ext\.?|x|#)\s*\d+)?$", re.I)
+
+
+def check_phone(number: str, field: str = "phones") -> str:
+    number = number.strip()
+    if not _PHONE.match(number):
+        raise ValidationError("phone_malformed", field=field, number=number)
+    return number
+
+
 def check_length(value: str, limit: int, field: str) -> str:
     if len(value) > limit:
         raise ValidationError("too_long", field=field, limit=limit)

@@ -48,6 +48,14 @@ class ActivityDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         return QSize(320, ROW_HEIGHT)
 
+    def _fonts(self, base: QFont) -> _Fonts:
+        """Fonts and metrics derived from the view's font, made once, not once per row."""
+        cache: dict[str, _Fonts] = self.__dict__.setdefault("_font_cache", {})
+        key = base.key()
+        if key not in cache:
+            cache[key] = _Fonts(base)
+        return cache[key]
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         widget = option.widget
         style = widget.style() if widget else None
@@ -122,10 +130,7 @@ class ActivityDelegate(QStyledItemDelegate):
         painter.setBrush(_tint(fill))
         painter.drawRoundedRect(badge, 10, 10)
 
-        font = QFont(option.font)
-        font.setPointSizeF(font.pointSizeF() * 0.85)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(self._fonts(option.font).small_bold)
         painter.setPen(fill)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, index.data(ActivityRole.KIND_NAME))
 
@@ -138,10 +143,9 @@ class ActivityDelegate(QStyledItemDelegate):
         color = OVERDUE_COLOR if state is ActivityState.OVERDUE else CANCELLED_COLOR
         text = state_name(state)
 
-        font = QFont(option.font)
-        font.setPointSizeF(font.pointSizeF() * 0.85)
-        font.setBold(True)
-        width = QFontMetrics(font).horizontalAdvance(text) + 16
+        fonts = self._fonts(option.font)
+        font = fonts.small_bold
+        width = fonts.small_bold_metrics.horizontalAdvance(text) + 16
         pill = QRect(rect.right() - MENU_WIDTH - width, rect.top() + 2, width, 20)
         pill = self._visual(option, pill)
 
@@ -171,13 +175,13 @@ class ActivityDelegate(QStyledItemDelegate):
             else option.palette.color(QPalette.ColorRole.Text)
         )
 
-        title_font = QFont(option.font)
-        title_font.setBold(True)
-        title_font.setStrikeOut(state is ActivityState.CANCELLED)
+        fonts = self._fonts(option.font)
+        struck = state is ActivityState.CANCELLED
+        title_font = fonts.title_struck if struck else fonts.title
         title_rect = self._visual(option, QRect(area.left(), area.top(), area.width(), 24))
         painter.setFont(title_font)
         painter.setPen(ink)
-        title = QFontMetrics(title_font).elidedText(
+        title = fonts.title_metrics.elidedText(
             index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, area.width()
         )
         painter.drawText(title_rect, leading, title)
@@ -189,10 +193,25 @@ class ActivityDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         secondary = option.palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(OVERDUE_COLOR if state is ActivityState.OVERDUE else secondary)
-        details = QFontMetrics(option.font).elidedText(
-            details, Qt.TextElideMode.ElideRight, area.width()
-        )
+        details = fonts.base_metrics.elidedText(details, Qt.TextElideMode.ElideRight, area.width())
         painter.drawText(detail_rect, leading, details)
+
+
+class _Fonts:
+    """The fonts a row is painted with, derived from the view's font."""
+
+    def __init__(self, base: QFont) -> None:
+        self.small_bold = QFont(base)
+        self.small_bold.setPointSizeF(base.pointSizeF() * 0.85)
+        self.small_bold.setBold(True)
+        self.small_bold_metrics = QFontMetrics(self.small_bold)
+        self.title = QFont(base)
+        self.title.setBold(True)
+        self.title_struck = QFont(self.title)
+        self.title_struck.setStrikeOut(True)
+        # Striking through does not change widths, so one set of metrics serves both.
+        self.title_metrics = QFontMetrics(self.title)
+        self.base_metrics = QFontMetrics(base)
 
 
 def _tint(color: QColor) -> QColor:

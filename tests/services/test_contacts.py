@@ -98,6 +98,7 @@ def test_delete_removes_from_search(services: Services, contact_id: int) -> None
             "phone_malformed",
             "phones",
         ),
+        (ContactDraft(given_name="a", phones=[PhoneEntry("abc1")]), "phone_malformed", "phones"),
         (ContactDraft(given_name="x" * 201), "too_long", "given_name"),
     ],
 )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+import pytest
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -180,3 +181,28 @@ def test_first_page_painted_before_the_store_then_the_store_takes_over(
     assert window.contact_list.search.isEnabled()
     assert _listed(window) == ["אבי כהן", "דנה לוי"]
     assert window.contact_page is not None
+
+
+def test_contact_list_model_passes_the_model_tester(
+    qtmodeltester, services: Services, contact_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kesher_desktop.ui import contact_list_model
+    from kesher_desktop.ui.contact_list_model import ContactListModel
+
+    for number in range(7):
+        services.contacts.create(ContactDraft(given_name=f"איש {number}"))
+    model = ContactListModel(services.contacts)
+    model.set_query("")
+    qtmodeltester.check(model)
+
+    # With small pages a fresh model holds one page and fetches more as a view asks.
+    monkeypatch.setattr(contact_list_model, "PAGE_SIZE", 3)
+    paged = ContactListModel(services.contacts)
+    paged.set_query("איש")
+    assert paged.rowCount() == 3 and paged.canFetchMore(QModelIndex())
+    while paged.canFetchMore(QModelIndex()):
+        paged.fetchMore(QModelIndex())
+    assert [paged.index(n).data() for n in range(paged.rowCount())] == [
+        f"איש {number}" for number in range(7)
+    ]
+    qtmodeltester.check(paged)
