@@ -8,6 +8,7 @@ Translations are written in the .ts files (Qt Linguist opens them); English is t
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("he",)
+
+
+def tool(name: str) -> str:
+    """A PySide6 tool from the environment this Python runs in, even if it is not on PATH."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        raise FileNotFoundError(f"{name} not found; install the project with pip first")
+    return found
 
 
 def sources() -> list[str]:
@@ -30,7 +39,7 @@ def update(target: Path | None = None, language: str = "he") -> None:
     target = target or catalogue(language)
     subprocess.run(
         [
-            "pyside6-lupdate",
+            tool("pyside6-lupdate"),
             *sources(),
             "-no-obsolete",
             "-locations",
@@ -48,7 +57,9 @@ def update(target: Path | None = None, language: str = "he") -> None:
 
 def release(source: Path, compiled: Path) -> None:
     subprocess.run(
-        ["pyside6-lrelease", str(source), "-qm", str(compiled)], check=True, capture_output=True
+        [tool("pyside6-lrelease"), str(source), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
     )
 
 
