@@ -39,16 +39,7 @@ def read_first_page(database: Path, limit: int) -> list[ContactRow] | None:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != HEAD_REVISION:
             return None
-        return [
-            ContactRow(
-                id=row[0],
-                name=" ".join(part for part in (row[1], row[2]) if part),
-                organisation=row[3],
-                email=row[4] or "",
-                phone=row[5] or "",
-            )
-            for row in connection.execute(_FIRST_PAGE, (limit,))
-        ]
+        return [ContactRow.of(*row) for row in connection.execute(_FIRST_PAGE, (limit,))]
     except sqlite3.Error:
         log.info("first page not read early; the store will fill the list", exc_info=True)
         return None

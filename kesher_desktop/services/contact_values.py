@@ -49,6 +49,14 @@ class ContactRow:
     email: str
     phone: str
 
+    @classmethod
+    def of(
+        cls, contact_id: int, given: str, family: str, organisation: str, email: str, phone: str
+    ) -> ContactRow:
+        """A row from the list query's columns; missing e-mail or phone come as None."""
+        name = " ".join(part for part in (given, family) if part)
+        return cls(contact_id, name, organisation, email or "", phone or "")
+
 
 @dataclass(frozen=True)
 class TagInfo:

@@ -128,16 +128,7 @@ class ContactService:
             statement = self._list_matching
             params["match"] = match
         with self._store.reading() as connection:
-            return [
-                ContactRow(
-                    id=row[0],
-                    name=" ".join(part for part in (row[1], row[2]) if part),
-                    organisation=row[3],
-                    email=row[4] or "",
-                    phone=row[5] or "",
-                )
-                for row in connection.execute(statement, params)
-            ]
+            return [ContactRow.of(*row) for row in connection.execute(statement, params)]
 
     def count(self) -> int:
         with self._store.session() as session:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -25,6 +24,7 @@ from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.errors import ServiceError, ValidationError
 from kesher_desktop.ui.activity_forms import ActivityForm
 from kesher_desktop.ui.messages import message_for
+from kesher_desktop.ui.widgets.confirm import ask_to_discard
 from kesher_desktop.ui.widgets.email_view import EmailView
 from kesher_desktop.ui.widgets.field_error import FieldError
 from kesher_desktop.ui.widgets.retranslate import Retranslating
@@ -146,18 +146,9 @@ class ActivityDrawer(Retranslating, QDockWidget):
 
     def confirm_discard(self) -> bool:
         """Ask whether to throw away the changes; tests replace this one method."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Discard changes?"),
-            self.tr("The changes to this activity have not been saved. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
+        return ask_to_discard(
+            self, self.tr("The changes to this activity have not been saved. Discard them?")
         )
-        # Our own words: Qt's Hebrew catalogue calls Discard "שכח", which reads badly here.
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard changes"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        return box.exec() == QMessageBox.StandardButton.Discard
 
     @property
     def mode(self) -> Mode:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -22,6 +21,7 @@ from kesher_desktop.ui.activities_pane import ActivitiesPane
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
 from kesher_desktop.ui.details_pane import DetailsPane
 from kesher_desktop.ui.general_pane import GeneralPane
+from kesher_desktop.ui.widgets.confirm import ask_to_discard
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
@@ -107,17 +107,9 @@ class ContactPage(Retranslating, QWidget):
 
     def confirm_discard(self) -> bool:
         """Ask whether to throw away the edits on the page; tests replace this one method."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Discard changes?"),
-            self.tr("You are editing this contact and have not saved. Discard the changes?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
+        return ask_to_discard(
+            self, self.tr("You are editing this contact and have not saved. Discard the changes?")
         )
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard changes"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        return box.exec() == QMessageBox.StandardButton.Discard
 
     def request_contact(self, contact_id: int) -> bool:
         """Show another contact unless the user wants to keep editing this one."""

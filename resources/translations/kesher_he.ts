@@ -87,20 +87,8 @@
 <context>
     <name>ActivityDrawer</name>
     <message>
-        <source>Discard changes?</source>
-        <translation>לבטל את השינויים?</translation>
-    </message>
-    <message>
         <source>The changes to this activity have not been saved. Discard them?</source>
         <translation>השינויים בפעילות לא נשמרו. לבטל אותם?</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>לבטל את השינויים</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>להמשיך לערוך</translation>
     </message>
     <message>
         <source>New meeting</source>
@@ -272,6 +260,21 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>לבטל את השינויים?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>לבטל את השינויים</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>להמשיך לערוך</translation>
+    </message>
+</context>
+<context>
     <name>ContactKind</name>
     <message>
         <source>Mobile</source>
@@ -304,20 +307,8 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <source>Discard changes?</source>
-        <translation>לבטל את השינויים?</translation>
-    </message>
-    <message>
         <source>You are editing this contact and have not saved. Discard the changes?</source>
         <translation>איש הקשר בעריכה והשינויים לא נשמרו. לבטל את השינויים?</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>לבטל את השינויים</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>להמשיך לערוך</translation>
     </message>
     <message>
         <source>Choose a contact from the list.</source>
