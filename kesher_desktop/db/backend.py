@@ -47,6 +47,9 @@ class SqliteBackend:
             # the very last transaction.
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA busy_timeout = 5000")
+            # Checkpoints sync the disk; at 32 MB of log rather than 4 an import of thousands
+            # of contacts waits on a handful of them instead of dozens.
+            cursor.execute("PRAGMA wal_autocheckpoint = 8192")
             cursor.close()
 
     def create_search_index(self, connection: Connection) -> None:

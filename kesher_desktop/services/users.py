@@ -57,12 +57,14 @@ class UserService:
 
     def rename_me(self, name: str, email: str) -> None:
         me = self.me()
+        if not name.strip():
+            raise ValidationError("user_needs_name", field="name")
         if email.strip():
             email = check_email(email, field="email")
         with self._store.session() as session:
             user = session.get(User, me.id)
             assert user is not None
-            user.name = name.strip() or user.name
+            user.name = name.strip()
             user.email = email.strip()
 
 

@@ -233,7 +233,8 @@ class MainWindow(Retranslating, QMainWindow):
     def open_settings(self) -> None:
         from kesher_desktop.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        users = self.services.users if self.services is not None else None
+        dialog = SettingsDialog(self.settings, users, self)
         self.run_dialog(dialog)
 
     def run_dialog(self, dialog: QWidget) -> bool:

@@ -1,8 +1,9 @@
-"""The preferences dialog: language for now; later issues add mail and calendar settings."""
+"""The preferences dialog: language, and who the users are; later issues add mail and calendar."""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,7 +18,11 @@ from PySide6.QtWidgets import (
 
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.i18n import install_language
+from kesher_desktop.ui.users_editor import UsersEditor
 from kesher_desktop.ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from kesher_desktop.services.users import UserService
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +30,13 @@ log = logging.getLogger(__name__)
 class SettingsDialog(Retranslating, QDialog):
     """Edits `Settings`; OK applies and saves them, Cancel leaves them as they were."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, users: UserService | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
+        # Users live in the store, so they can be edited only once it is open.
+        self.users = UsersEditor(users) if users is not None else None
 
         self.language = QComboBox()
         # Each language is named in itself, so a user can find theirs whatever is showing.
@@ -46,6 +55,8 @@ class SettingsDialog(Retranslating, QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if self.users is not None:
+            layout.addWidget(self.users)
         layout.addWidget(buttons)
         self.retranslate()
 
@@ -54,6 +65,8 @@ class SettingsDialog(Retranslating, QDialog):
         self._language_label.setText(self.tr("Language"))
 
     def apply(self) -> None:
+        if self.users is not None and not self.users.save_me():
+            return
         language = self.language.currentData()
         if language != self._settings.language:
             self._settings.language = language

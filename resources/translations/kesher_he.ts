@@ -862,4 +862,31 @@
         <translation>סגירה</translation>
     </message>
 </context>
+<context>
+    <name>UsersEditor</name>
+    <message>
+        <source>Your name</source>
+        <translation>השם שלך</translation>
+    </message>
+    <message>
+        <source>Your e-mail</source>
+        <translation>הדוא״ל שלך</translation>
+    </message>
+    <message>
+        <source>Other users, who can take part in activities</source>
+        <translation>משתמשים נוספים, שיכולים להשתתף בפעילויות</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>שם</translation>
+    </message>
+    <message>
+        <source>E-mail (optional)</source>
+        <translation>דוא״ל (לא חובה)</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>הוספת משתמש</translation>
+    </message>
+</context>
 </TS>

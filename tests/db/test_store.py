@@ -113,3 +113,8 @@ def test_an_unusable_folder_raises_a_named_error(tmp_path: Path) -> None:
         open_sqlite(blocker / "data" / "k.sqlite3")
     assert raised.value.path == blocker / "data" / "k.sqlite3"
     assert raised.value.reason
+
+
+def test_checkpoints_wait_for_a_larger_log(store: Store) -> None:
+    with store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 8192
