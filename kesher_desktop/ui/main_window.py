@@ -82,6 +82,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.contact_list.model.set_source(services.contacts)
         assert self.contact_list is not None
         self.contact_list.set_searchable(True)
+        # The first search would otherwise also pay for compiling its statement and reading
+        # the index from disk; do that now, while the user is still looking at the list.
+        QTimer.singleShot(0, lambda: services.contacts.list_page("a", 0, 1))
         for action in (self.new_contact_action, self.import_action):
             action.setEnabled(True)
 
