@@ -10,11 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,64 +23,39 @@ from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.widgets.bidi import align_leading, isolate_ltr
 from kesher_desktop.ui.widgets.editable_section import EditableSection
 from kesher_desktop.ui.widgets.retranslate import Retranslating
+from kesher_desktop.ui.widgets.row_list import RowListEditor
 from kesher_desktop.ui.widgets.zoned_time import format_instant
 
 log = logging.getLogger(__name__)
 
 
-class FieldsEditor(QWidget):
+class FieldsEditor(RowListEditor):
     """Rows of a label and a value, with "add" and "remove"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[QWidget, QLineEdit, QLineEdit]] = []
-        self._list = QVBoxLayout()
-        self._list.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton()
-        self.add_button.setObjectName("linkButton")
         self.add_button.clicked.connect(lambda: self.add_field("", "").setFocus())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._list)
-        layout.addWidget(self.add_button)
 
     def set_fields(self, fields: list[tuple[str, str]]) -> None:
-        while self._rows:
-            self._remove(self._rows[0][0])
+        self._clear()
         for label, value in fields:
             self.add_field(label, value)
 
     def fields(self) -> list[tuple[str, str]]:
         """Rows with a label or a value; a wholly empty row is dropped."""
-        rows = [(label.text().strip(), value.text()) for _, label, value in self._rows]
+        rows = [(label.text().strip(), value.text()) for label, value in self._row_editors()]
         return [(label, value) for label, value in rows if label or value.strip()]
 
     def add_field(self, label: str, value: str) -> QLineEdit:
         label_edit, value_edit = QLineEdit(label), QLineEdit(value)
         label_edit.setObjectName("fieldLabelEdit")
-        remove = QToolButton()
-        remove.setText("\u00d7")
-        remove.setAutoRaise(True)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(label_edit, 2)
-        line.addWidget(value_edit, 3)
-        line.addWidget(remove)
-        remove.clicked.connect(lambda: self._remove(row))
-        self._rows.append((row, label_edit, value_edit))
-        self._list.addWidget(row)
+        self._add_row((label_edit, 2), (value_edit, 3))
         return label_edit
 
     def set_placeholders(self, label: str, value: str) -> None:
-        for _, label_edit, value_edit in self._rows:
+        for label_edit, value_edit in self._row_editors():
             label_edit.setPlaceholderText(label)
             value_edit.setPlaceholderText(value)
-
-    def _remove(self, row: QWidget) -> None:
-        self._rows = [entry for entry in self._rows if entry[0] is not row]
-        self._list.removeWidget(row)
-        row.deleteLater()
 
 
 class DetailsPane(Retranslating, QWidget):

@@ -45,4 +45,6 @@ def make_ltr(edit: QLineEdit) -> QLineEdit:
     """A line edit for a number or an address: typed and shown left-to-right in any language."""
     edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     edit.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    # Show a long address from its start, not its end, until the user moves in it.
+    edit.setCursorPosition(0)
     return edit
