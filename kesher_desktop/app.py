@@ -32,7 +32,9 @@ def run_gui(argv: list[str]) -> int:
     from kesher_desktop.ui.error_report import install_error_report
     from kesher_desktop.ui.i18n import install_language
     from kesher_desktop.ui.main_window import MainWindow
+    from kesher_desktop.ui.single_instance import SingleInstance
     from kesher_desktop.ui.style import apply_style
+    from kesher_desktop.ui.tray import Tray
 
     configure_logging()
     route_qt_messages()
@@ -41,10 +43,26 @@ def run_gui(argv: list[str]) -> int:
     app.setOrganizationName("Kesher")
     app.setApplicationName("KesherDesktop")
 
+    # One copy runs the reminders: a second launch hands its command line over and leaves.
+    instance = SingleInstance()
+    if instance.hand_over(argv):
+        log.info("another copy is running; handed over and leaving")
+        return 0
+    if not instance.listen():
+        log.warning("could not listen for later launches; going on alone")
+
     apply_style(app)
     settings = Settings.load()
     install_language(app, settings.language)
     window = MainWindow(settings)
+    instance.commandLineReceived.connect(lambda _argv: window.show_from_tray())
+    tray = Tray(app)
+    window.attach_tray(tray)
+    if tray.show():
+        # Closing the window leaves the app in the tray, where reminders keep coming.
+        app.setQuitOnLastWindowClosed(False)
+    app.aboutToQuit.connect(tray.dispose)
+    app.aboutToQuit.connect(instance.close)
     window.show()
     measuring = "--measure-startup" in argv
     painted = _show_first_page(window)
@@ -66,6 +84,7 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
     from kesher_desktop.services.bundle import Services
     from kesher_desktop.ui.main_window import MainWindow
     from kesher_desktop.ui.messages import store_problem_text
+    from kesher_desktop.ui.reminder_wiring import start_reminders
 
     assert isinstance(window, MainWindow)
     try:
@@ -79,7 +98,11 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
         return
 
     clock = Clock(_zone(window.settings.time_zone))
-    window.attach_services(Services.over(store, clock), page_later=True)
+    services = Services.over(store, clock)
+    window.attach_services(services, page_later=True)
+    engine = start_reminders(window, services)
+    # The engine stops before the store closes, so no job runs on a closed store.
+    QApplication.instance().aboutToQuit.connect(engine.shutdown)
     QApplication.instance().aboutToQuit.connect(store.close)
     if measuring:
         # Without an early first page, attach_services has just painted the list.

@@ -5,6 +5,7 @@ Window and dock geometry are not preferences; Qt keeps those apart (see ui/windo
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
 from dataclasses import asdict, dataclass, fields
@@ -15,11 +16,39 @@ from kesher_desktop import paths
 log = logging.getLogger(__name__)
 
 
+class SmtpSecurity(enum.StrEnum):
+    """How the connection to the mail server is protected."""
+
+    STARTTLS = "starttls"
+    SSL = "ssl"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Everything needed to send mail except the password, which lives in the keyring."""
+
+    host: str
+    port: int
+    security: SmtpSecurity
+    # Empty when the server takes mail without logging in.
+    user: str
+    # The From address; reminders to me go to this address too.
+    sender: str
+
+
 @dataclass
 class Settings:
     language: str = "he"
     # An IANA zone name; empty means the operating system's zone.
     time_zone: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = SmtpSecurity.STARTTLS.value
+    smtp_user: str = ""
+    # Reminders are mailed to this address, and sent from it.
+    my_address: str = ""
+    start_at_login: bool = False
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -41,6 +70,30 @@ class Settings:
         temporary.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
         # Replace in one step, so a crash mid-write never leaves half a file.
         temporary.replace(path)
+
+    def smtp(self) -> SmtpSettings | None:
+        """The mail server settings, or None while mail is off (no server or no address)."""
+        host, sender = str(self.smtp_host).strip(), str(self.my_address).strip()
+        if not host or not sender:
+            return None
+        try:
+            security = SmtpSecurity(self.smtp_security)
+        except ValueError:
+            # A hand-edited file: fall back to the safe choice rather than send in clear.
+            log.warning("unknown smtp_security %r, using starttls", self.smtp_security)
+            security = SmtpSecurity.STARTTLS
+        try:
+            port = int(self.smtp_port)
+        except (TypeError, ValueError):
+            log.warning("unreadable smtp_port %r, using 587", self.smtp_port)
+            port = 587
+        return SmtpSettings(
+            host=host,
+            port=port,
+            security=security,
+            user=str(self.smtp_user).strip(),
+            sender=sender,
+        )
 
 
 def settings_path() -> Path:

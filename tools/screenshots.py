@@ -1,9 +1,11 @@
-"""Render the contact page with the activity drawer open, in Hebrew and in English.
+"""Render the contact page and the reminders panel, in Hebrew and in English.
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [output folder]
 
-Builds a throw-away store of invented Israeli contacts and saves contact-page-he.png and
-contact-page-en.png (1400×900) in docs/screenshots/ unless told another folder.
+Builds a throw-away store of invented Israeli contacts and saves contact-page-{he,en}.png
+(the main window with a meeting open in the drawer) and reminders-panel-{he,en}.png (fired
+reminders, one late and one back from a snooze, and a reminder mail that failed) in
+docs/screenshots/ unless told another folder.
 """
 
 from __future__ import annotations
@@ -25,12 +27,16 @@ from kesher_desktop.models import ActivityKind, Document  # noqa: E402
 from kesher_desktop.services.activities import PersonRef, ReminderEntry  # noqa: E402
 from kesher_desktop.services.bundle import Services  # noqa: E402
 from kesher_desktop.services.contacts import ContactDraft, EmailEntry, PhoneEntry  # noqa: E402
+from kesher_desktop.services.mail_outbox import MailDraft, MailOutbox  # noqa: E402
+from kesher_desktop.services.reminder_times import SnoozeChoice  # noqa: E402
 from kesher_desktop.settings import Settings  # noqa: E402
 from kesher_desktop.ui.i18n import install_language  # noqa: E402
 from kesher_desktop.ui.main_window import MainWindow  # noqa: E402
+from kesher_desktop.ui.reminders_panel import RemindersPanel  # noqa: E402
 from kesher_desktop.ui.style import apply_style  # noqa: E402
 
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,6 +150,66 @@ def render(app: QApplication, language: str, folder: Path, output: Path) -> Path
     return path
 
 
+def fire_sample_reminders(services: Services, dana: int) -> MailOutbox:
+    """Reminders fired on time, late and after a snooze, and one mail that failed."""
+    clock = services.clock
+    assert isinstance(clock, FrozenClock)
+    yossi = services.contacts.list_page("יוסי", 0, 1)[0].id
+    activities = services.activities
+
+    def planned(
+        contact: int, kind: ActivityKind, title: str, starts: timedelta, before: int
+    ) -> int:
+        draft = activities.new_draft(contact, kind)
+        draft.title = title
+        draft.starts_at = NOW + starts
+        if kind is ActivityKind.MEETING:
+            draft.ends_at = draft.starts_at + HOUR
+        draft.reminders = [ReminderEntry(before)]
+        return activities.create(contact, draft)
+
+    planned(dana, ActivityKind.TASK, "לחדש את חוזה השירות", 20 * MINUTE, 10)
+    yossi_call = planned(yossi, ActivityKind.CALL, "שיחה על שיתוף פעולה", 40 * MINUTE, 30)
+    planned(dana, ActivityKind.MEETING, "פגישת היכרות ותיאום ציפיות", 30 * MINUTE, 15)
+    # Its reminder fell due while the app was closed: it comes 15 minutes late.
+    planned(dana, ActivityKind.CALL, "שיחת מעקב על ההצעה", 45 * MINUTE, 45)
+
+    clock.set(NOW + 10 * MINUTE + timedelta(seconds=30))
+    for fired in services.reminders.claim_due():
+        if fired.activity_id == yossi_call:
+            services.reminders.snooze(fired.alert_id, SnoozeChoice.FIVE_MINUTES)
+    clock.set(NOW + 15 * MINUTE + timedelta(seconds=40))
+    services.reminders.claim_due()
+
+    outbox = MailOutbox(services.store, clock)
+    with services.store.session() as session:
+        mail = outbox.enqueue(
+            session,
+            MailDraft(["dana.levi@example.co.il"], "תזכורת: פגישת היכרות ותיאום ציפיות", "", ""),
+        )
+    outbox.mark_failed(mail, "535 5.7.8 Authentication credentials invalid")
+    return outbox
+
+
+def render_reminders(app: QApplication, language: str, folder: Path, output: Path) -> Path:
+    """The reminders panel on its own, as it docks beside the contact page."""
+    install_language(app, language)
+    services, dana, _meeting = sample_services(folder / f"reminders-{language}")
+    outbox = fire_sample_reminders(services, dana)
+    panel = RemindersPanel(services.reminders, outbox, services.clock.zone)
+    panel.refresh()
+    panel.resize(520, 440)
+    panel.show()
+    for _ in range(5):
+        app.processEvents()
+
+    path = output / f"reminders-panel-{language}.png"
+    panel.grab().save(str(path))
+    panel.close()
+    services.store.close()
+    return path
+
+
 def main() -> int:
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     output.mkdir(parents=True, exist_ok=True)
@@ -152,6 +218,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for language in ("he", "en"):
             print(render(app, language, Path(folder), output))
+            print(render_reminders(app, language, Path(folder), output))
     return 0
 
 

@@ -17,20 +17,26 @@ from kesher_desktop.models.contact import (
     Tag,
     contact_tags,
 )
+from kesher_desktop.models.outgoing_mail import OutgoingMail
+from kesher_desktop.models.reminder_alert import AlertOutcome, AlertSource, ReminderAlert
 from kesher_desktop.models.user import User
 
 __all__ = [
     "Activity",
     "ActivityKind",
+    "AlertOutcome",
+    "AlertSource",
     "Base",
     "Contact",
     "ContactEmail",
     "ContactField",
     "ContactPhone",
     "Document",
+    "OutgoingMail",
     "Participant",
     "ParticipantRole",
     "Reminder",
+    "ReminderAlert",
     "Tag",
     "User",
     "contact_tags",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kesher_desktop.models.base import Base
@@ -25,7 +25,7 @@ class ParticipantRole(enum.StrEnum):
     RESPONSIBLE = "responsible"
 
 
-def _enum(cls: type[enum.StrEnum]) -> Enum:
+def string_enum(cls: type[enum.StrEnum]) -> Enum:
     # Stored by value, as plain strings, so PostgreSQL needs no native enum type.
     return Enum(cls, native_enum=False, values_callable=lambda e: [m.value for m in e], length=20)
 
@@ -44,7 +44,7 @@ class Activity(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
-    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind))
+    kind: Mapped[ActivityKind] = mapped_column(string_enum(ActivityKind))
     title: Mapped[str] = mapped_column(String(500), default="")
     starts_at: Mapped[datetime | None]
     ends_at: Mapped[datetime | None]
@@ -87,7 +87,7 @@ class Participant(Base):
     activity_id: Mapped[int] = mapped_column(
         ForeignKey("activities.id", ondelete="CASCADE"), index=True
     )
-    role: Mapped[ParticipantRole] = mapped_column(_enum(ParticipantRole))
+    role: Mapped[ParticipantRole] = mapped_column(string_enum(ParticipantRole))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
 
@@ -101,7 +101,14 @@ class Participant(Base):
 
 
 class Reminder(Base):
-    """A reminder `offset_minutes` before the activity's time."""
+    """A reminder `offset_minutes` before the activity's time.
+
+    `fire_at` is that instant in UTC, written with the reminder (see
+    `kesher_desktop.services.reminder_arming`). `settled` is true once the reminder has
+    nothing left to do: delivered, skipped, or its activity closed. It only keeps the due
+    queries short; which delivery happened is the ledger's word (`ReminderAlert`), since
+    reminder rows are written afresh on every edit.
+    """
 
     __tablename__ = "reminders"
 
@@ -111,5 +118,10 @@ class Reminder(Base):
     )
     offset_minutes: Mapped[int]
     notify_others: Mapped[bool] = mapped_column(default=False)
+    fire_at: Mapped[datetime | None]
+    settled: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     activity: Mapped[Activity] = relationship(back_populates="reminders")
+
+    # The due queries walk only the unsettled reminders, in the order they fire.
+    __table_args__ = (Index("ix_reminders_due", "settled", "fire_at"),)

@@ -26,7 +26,9 @@ from kesher_desktop.services.activity_views import (
     PersonRef,
     PersonView,
 )
+from kesher_desktop.services.change_feed import ChangeFeed
 from kesher_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from kesher_desktop.services.reminder_arming import arm, settle_all, write_fire_times
 from kesher_desktop.services.users import UserService
 
 log = logging.getLogger(__name__)
@@ -62,12 +64,17 @@ class ActivityDraft:
 
 
 class ActivityService:
-    """Activity operations; each call is one short transaction."""
+    """Activity operations; each call is one short transaction.
+
+    `changes` names each activity written, after its transaction has committed; the
+    reminder engine listens to re-arm itself.
+    """
 
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
         self._users = UserService(store)
+        self.changes = ChangeFeed()
 
     # -- drafts --------------------------------------------------------------------------
 
@@ -122,8 +129,10 @@ class ActivityService:
             self._apply(activity, draft, now)
             session.add(activity)
             session.flush()
-            log.info("activity created id=%s kind=%s", activity.id, draft.kind)
-            return activity.id
+            arm(session, activity, now, self._clock.zone)
+        log.info("activity created id=%s kind=%s", activity.id, draft.kind)
+        self.changes.publish(activity.id)
+        return activity.id
 
     def update(self, activity_id: int, draft: ActivityDraft) -> None:
         now = self._clock.now()
@@ -135,7 +144,10 @@ class ActivityService:
                 raise ValidationError("kind_cannot_change", field="kind")
             self._validate(session, draft)
             self._apply(activity, draft, now)
+            session.flush()
+            arm(session, activity, now, self._clock.zone)
         log.info("activity updated id=%s", activity_id)
+        self.changes.publish(activity_id)
 
     def log_email(
         self,
@@ -169,7 +181,8 @@ class ActivityService:
             )
             session.add(activity)
             session.flush()
-            return activity.id
+        self.changes.publish(activity.id)
+        return activity.id
 
     def set_done(self, activity_id: int, done: bool) -> None:
         """Mark done, or undo that; a logged e-mail is always done."""
@@ -179,7 +192,9 @@ class ActivityService:
                 raise ServiceError("email_is_read_only")
             activity.done_at = self._clock.now() if done else None
             activity.updated_at = self._clock.now()
+            self._rearm(session, activity)
         log.info("activity id=%s done=%s", activity_id, done)
+        self.changes.publish(activity_id)
 
     def set_cancelled(self, activity_id: int, cancelled: bool) -> None:
         with self._store.session() as session:
@@ -188,18 +203,26 @@ class ActivityService:
                 raise ServiceError("email_is_read_only")
             activity.cancelled_at = self._clock.now() if cancelled else None
             activity.updated_at = self._clock.now()
+            self._rearm(session, activity)
         log.info("activity id=%s cancelled=%s", activity_id, cancelled)
+        self.changes.publish(activity_id)
 
     def delete(self, activity_id: int) -> None:
         """Move to the bin; `restore` brings it back until the bin is emptied."""
         with self._store.session() as session:
-            self._load(session, activity_id).deleted_at = self._clock.now()
+            activity = self._load(session, activity_id)
+            activity.deleted_at = self._clock.now()
+            settle_all(activity)
         log.info("activity deleted id=%s", activity_id)
+        self.changes.publish(activity_id)
 
     def restore(self, activity_id: int) -> None:
         with self._store.session() as session:
-            self._load(session, activity_id, include_deleted=True).deleted_at = None
+            activity = self._load(session, activity_id, include_deleted=True)
+            activity.deleted_at = None
+            self._rearm(session, activity)
         log.info("activity restored id=%s", activity_id)
+        self.changes.publish(activity_id)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -232,7 +255,7 @@ class ActivityService:
     def people(self, refs: list[PersonRef]) -> list[PersonView]:
         """Names and addresses of participants, in the order given."""
         with self._store.session() as session:
-            return [_person(session, ref) for ref in refs]
+            return [person_view(session, ref) for ref in refs]
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -241,6 +264,11 @@ class ActivityService:
         if activity is None or (activity.deleted_at is not None and not include_deleted):
             raise NotFoundError("activity_not_found", id=activity_id)
         return activity
+
+    def _rearm(self, session: Session, activity: Activity) -> None:
+        """Closing settles the reminders; reopening arms them under the late rule again."""
+        write_fire_times(activity, self._clock.zone)
+        arm(session, activity, self._clock.now(), self._clock.zone)
 
     def _validate(self, session: Session, draft: ActivityDraft) -> None:
         draft.title = draft.title.strip()
@@ -312,6 +340,8 @@ class ActivityService:
             Reminder(offset_minutes=r.offset_minutes, notify_others=r.notify_others)
             for r in dict.fromkeys(draft.reminders)
         ]
+        # Instants only; which reminders may still fire is `arm`'s call after the flush.
+        write_fire_times(activity, self._clock.zone)
 
 
 def _require(value: object, field_name: str) -> None:
@@ -338,7 +368,8 @@ def _unique_refs(refs: list[PersonRef]) -> list[PersonRef]:
     return list(dict.fromkeys(refs))
 
 
-def _person(session: Session, ref: PersonRef) -> PersonView:
+def person_view(session: Session, ref: PersonRef) -> PersonView:
+    """A participant's name and first e-mail address, read in the caller's session."""
     if ref.kind == "user":
         user = session.get(User, ref.id)
         if user is None:

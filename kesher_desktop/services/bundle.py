@@ -9,6 +9,7 @@ from kesher_desktop.db.store import Store
 from kesher_desktop.services.activities import ActivityService
 from kesher_desktop.services.contacts import ContactService
 from kesher_desktop.services.documents import DocumentService
+from kesher_desktop.services.reminders import ReminderService
 from kesher_desktop.services.users import UserService
 
 
@@ -20,14 +21,17 @@ class Services:
     activities: ActivityService
     users: UserService
     documents: DocumentService
+    reminders: ReminderService
 
     @classmethod
     def over(cls, store: Store, clock: Clock) -> Services:
+        activities = ActivityService(store, clock)
         return cls(
             store=store,
             clock=clock,
             contacts=ContactService(store, clock),
-            activities=ActivityService(store, clock),
+            activities=activities,
             users=UserService(store),
             documents=DocumentService(store),
+            reminders=ReminderService(store, clock, activities),
         )

@@ -6,9 +6,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -26,8 +27,12 @@ if TYPE_CHECKING:
     # window is painted; the widgets over them are imported where they are built.
     from kesher_desktop.services.bundle import Services
     from kesher_desktop.services.contact_values import ContactRow
+    from kesher_desktop.services.mail_outbox import MailOutbox
+    from kesher_desktop.services.reminders import FiredReminder
     from kesher_desktop.ui.contact_list_model import RowSource
     from kesher_desktop.ui.contact_list_view import ContactListPanel
+    from kesher_desktop.ui.reminders_panel import RemindersPanel
+    from kesher_desktop.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +41,14 @@ class MainWindow(Retranslating, QMainWindow):
     """Shows a placeholder until `attach_services` hands it an open store.
 
     The window is painted first and the store opened after, so start-up feels immediate.
+    With a tray icon shown (`attach_tray`), closing the window hides it in the tray; only
+    Quit (in the File menu or the tray's menu) ends the app.
 
+    Signals:
+        mail_retry_requested(): the user made a failed reminder mail due; drain the outbox.
     """
+
+    mail_retry_requested = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +58,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.contact_list: ContactListPanel | None = None
         self.contact_page: QWidget | None = None
         self.drawer: QWidget | None = None
+        self.reminders_panel: RemindersPanel | None = None
+        # The lead's engine may hand its own outbox; otherwise the panel makes one.
+        self.outbox: MailOutbox | None = None
+        self.tray: Tray | None = None
+        self._quitting = False
 
         self._loading = QLabel()
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -85,7 +101,7 @@ class MainWindow(Retranslating, QMainWindow):
         # The first search would otherwise also pay for compiling its statement and reading
         # the index from disk; do that now, while the user is still looking at the list.
         QTimer.singleShot(0, lambda: services.contacts.list_page("a", 0, 1))
-        for action in (self.new_contact_action, self.import_action):
+        for action in (self.new_contact_action, self.import_action, self.reminders_action):
             action.setEnabled(True)
 
         if page_later:
@@ -163,15 +179,20 @@ class MainWindow(Retranslating, QMainWindow):
         self.import_action.triggered.connect(self.choose_import_files)
         self.settings_action = QAction(self)
         self.settings_action.triggered.connect(self.open_settings)
+        self.reminders_action = QAction(self)
+        self.reminders_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.reminders_action.triggered.connect(self.show_reminders)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        for action in (self.new_contact_action, self.import_action):
+        self.quit_action.triggered.connect(self.quit_application)
+        for action in (self.new_contact_action, self.import_action, self.reminders_action):
             action.setEnabled(False)
 
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.new_contact_action)
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.reminders_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -182,6 +203,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.new_contact_action)
         self.toolbar.addAction(self.import_action)
+        self.toolbar.addAction(self.reminders_action)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Kesher"))
@@ -191,18 +213,24 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_contact_action.setText(self.tr("New contact"))
         self.import_action.setText(self.tr("Import contacts…"))
         self.settings_action.setText(self.tr("Settings…"))
+        self.reminders_action.setText(self.tr("Reminders"))
         self.quit_action.setText(self.tr("Quit"))
+        if self.tray is not None:
+            self.tray.retranslate()
         self._keep_drawer_on_leading_side()
 
     def _keep_drawer_on_leading_side(self) -> None:
         """After a language switch the drawer follows the new reading direction."""
-        if self.drawer is None:
-            return
         from kesher_desktop.ui.contact_page import dock_area_for
 
         area = dock_area_for(self.layoutDirection())
-        if self.dockWidgetArea(self.drawer) != area:
+        if self.drawer is not None and self.dockWidgetArea(self.drawer) != area:
             self.addDockWidget(area, self.drawer)
+        # The reminders sit on the other side, so both can be open beside the page.
+        trailing = _other_side(area)
+        panel = self.reminders_panel
+        if panel is not None and self.dockWidgetArea(panel) != trailing:
+            self.addDockWidget(trailing, panel)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -240,9 +268,105 @@ class MainWindow(Retranslating, QMainWindow):
         dialog = SettingsDialog(self.settings, users, self)
         self.run_dialog(dialog)
 
+    def show_reminders(self) -> None:
+        """Bring the window forward with the reminders panel open and up to date."""
+        panel = self._reminders_panel()
+        if panel is None:
+            return
+        self.show_from_tray()
+        panel.refresh()
+        panel.show()
+        panel.raise_()
+
+    def deliver_reminders(self, fired: list[FiredReminder]) -> None:
+        """Show reminders that just fired: always in the panel, and from the tray if any.
+
+        Called on the GUI thread (the engine's signal is queued here).
+        """
+        from kesher_desktop.ui.reminder_list_model import notification_text
+
+        panel = self._reminders_panel()
+        if panel is None or not fired:
+            return
+        panel.refresh()
+        panel.show()
+        if self.tray is not None and self.tray.is_shown():
+            title, text = notification_text(fired, self.services.clock.zone)  # type: ignore[union-attr]
+            self.tray.notify(title, text)
+        if self.isVisible():
+            # The taskbar entry asks for attention where the desktop allows it.
+            QApplication.alert(self)
+
+    def refresh_reminders(self) -> None:
+        """Read the open alerts and failed mail again, if the panel was ever built."""
+        if self.reminders_panel is not None:
+            self.reminders_panel.refresh()
+
+    def open_activity(self, contact_id: int, activity_id: int) -> None:
+        """Show a contact's page with one of its activities open in the drawer."""
+        if self.contact_page is None or self.contact_list is None or self.drawer is None:
+            return
+        self.show_from_tray()
+        if self.contact_page.contact_id != contact_id:
+            if not self.contact_page.request_contact(contact_id):
+                return
+            self.contact_list.select_contact(contact_id)
+        self.drawer.open_existing(activity_id)  # type: ignore[attr-defined]
+
+    def new_task(self) -> None:
+        """Plan a task with the contact on the page (the tray's "New task")."""
+        from kesher_desktop.models import ActivityKind
+
+        self.show_from_tray()
+        if self.contact_page is None or self.drawer is None:
+            return
+        contact_id = self.contact_page.contact_id
+        if contact_id is not None:
+            self.drawer.open_new(contact_id, ActivityKind.TASK)  # type: ignore[attr-defined]
+
+    def attach_tray(self, tray: Tray) -> None:
+        """Connect the tray's menu; while its icon is shown, closing hides to the tray."""
+        self.tray = tray
+        tray.open_requested.connect(self.show_from_tray)
+        tray.new_task_requested.connect(self.new_task)
+        tray.reminders_requested.connect(self.show_reminders)
+        tray.quit_requested.connect(self.quit_application)
+
+    def show_from_tray(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_application(self) -> None:
+        """Really quit (not hide to the tray), asking first about unsaved work."""
+        self._quitting = True
+        if self.close():
+            QApplication.quit()
+        else:
+            self._quitting = False
+
     def run_dialog(self, dialog: QWidget) -> bool:
         """Run a modal dialog; the one place tests replace to answer dialogs themselves."""
         return bool(dialog.exec())  # type: ignore[attr-defined]
+
+    def _reminders_panel(self) -> RemindersPanel | None:
+        """The panel, built on first use (it needs the open store)."""
+        if self.reminders_panel is not None or self.services is None:
+            return self.reminders_panel
+        from kesher_desktop.services.mail_outbox import MailOutbox
+        from kesher_desktop.ui.reminders_panel import RemindersPanel
+
+        services = self.services
+        if self.outbox is None:
+            self.outbox = MailOutbox(services.store, services.clock)
+        panel = RemindersPanel(services.reminders, self.outbox, services.clock.zone, self)
+        panel.open_requested.connect(self.open_activity)
+        panel.mail_retry_requested.connect(self.mail_retry_requested)
+        self.reminders_panel = panel
+        self._keep_drawer_on_leading_side()
+        return panel
 
     # -- state -------------------------------------------------------------------------------
 
@@ -260,8 +384,20 @@ class MainWindow(Retranslating, QMainWindow):
     # -- Qt overrides ----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.tray is not None and self.tray.is_shown():
+            # Kept running in the tray, so reminders still fire; edits stay as they are.
+            QSettings().setValue(f"window/{self._state_key()}/state", self.saveState())
+            self.hide()
+            event.ignore()
+            return
         if self.has_unsaved_work() and not self.confirm_quit():
             event.ignore()
             return
         QSettings().setValue(f"window/{self._state_key()}/state", self.saveState())
         super().closeEvent(event)
+
+
+def _other_side(area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
+    if area == Qt.DockWidgetArea.RightDockWidgetArea:
+        return Qt.DockWidgetArea.LeftDockWidgetArea
+    return Qt.DockWidgetArea.RightDockWidgetArea

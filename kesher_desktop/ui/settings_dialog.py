@@ -1,4 +1,4 @@
-"""The preferences dialog: language, and who the users are; later issues add mail and calendar."""
+"""The preferences dialog: language, users, mail for reminders, and starting at login."""
 
 from __future__ import annotations
 
@@ -7,18 +7,32 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from kesher_desktop.settings import Settings
+from kesher_desktop.autostart import Autostart
+from kesher_desktop.services.errors import ValidationError
+from kesher_desktop.services.secrets import (
+    SecretStore,
+    SecretsUnavailableError,
+    smtp_password_key,
+)
+from kesher_desktop.services.validation import check_email
+from kesher_desktop.settings import Settings, SmtpSecurity, SmtpSettings
 from kesher_desktop.ui.i18n import install_language
+from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.users_editor import UsersEditor
+from kesher_desktop.ui.widgets.bidi import make_ltr
+from kesher_desktop.ui.widgets.field_error import FieldError
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -27,14 +41,198 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _with_error(field: QWidget, error: FieldError) -> QWidget:
+    """A field with its error line right under it, as one form row."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(error)
+    return box
+
+
+class MailSection(Retranslating, QGroupBox):
+    """The SMTP server reminders are mailed through, and my address.
+
+    The password goes to the keyring (never settings.json) and is never shown again: a
+    stored one shows as the placeholder "saved"; typing replaces it.
+    """
+
+    def __init__(
+        self, settings: Settings, secrets: SecretStore, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._secrets = secrets
+
+        self.host = make_ltr(QLineEdit(settings.smtp_host))
+        self.port = make_ltr(QLineEdit(str(settings.smtp_port)))
+        self.port.setMaxLength(5)
+        self.port_error = FieldError()
+        self.security = QComboBox()
+        for security in SmtpSecurity:
+            self.security.addItem("", security.value)
+        self.security.setCurrentIndex(max(0, self.security.findData(settings.smtp_security)))
+        self.user = make_ltr(QLineEdit(settings.smtp_user))
+        self.password = make_ltr(QLineEdit())
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_error = FieldError()
+        self.my_address = make_ltr(QLineEdit(settings.my_address))
+        self.address_error = FieldError()
+        self._labels = [QLabel() for _ in range(6)]
+
+        form = QFormLayout(self)
+        fields = (
+            self.host,
+            _with_error(self.port, self.port_error),
+            self.security,
+            self.user,
+            _with_error(self.password, self.password_error),
+            _with_error(self.my_address, self.address_error),
+        )
+        for label, field in zip(self._labels, fields, strict=True):
+            form.addRow(label, field)
+        self._keyring_ok = self._secrets.is_available()
+        self._has_password = self._stored_password_exists()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Mail for reminders"))
+        texts = (
+            self.tr("Mail server (SMTP)"),
+            self.tr("Port"),
+            self.tr("Security"),
+            self.tr("User name"),
+            self.tr("Password"),
+            self.tr("My address"),
+        )
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        names = {
+            SmtpSecurity.STARTTLS: self.tr("STARTTLS"),
+            SmtpSecurity.SSL: self.tr("SSL/TLS"),
+            SmtpSecurity.NONE: self.tr("None (not encrypted)"),
+        }
+        for row in range(self.security.count()):
+            self.security.setItemText(row, names[SmtpSecurity(self.security.itemData(row))])
+        self.host.setPlaceholderText(self.tr("e.g. smtp.gmail.com; empty: no mail"))
+        self.my_address.setPlaceholderText(self.tr("Reminders are mailed to this address"))
+        self.password.setPlaceholderText(self.tr("saved") if self._has_password else "")
+        if not self._keyring_ok:
+            self.password.setEnabled(False)
+            self.password_error.show_message(self._no_keyring_text())
+
+    # -- API -------------------------------------------------------------------------------
+
+    def values(self) -> SmtpSettings | None:
+        """What the form says, or None (with the reasons shown beside the fields)."""
+        self.port_error.clear()
+        self.address_error.clear()
+        port = _port(self.port.text())
+        if port is None:
+            self.port_error.show_message(
+                self.tr("The port is a number from 1 to 65535, usually 587 or 465.")
+            )
+        address = self.my_address.text().strip()
+        if address:
+            try:
+                address = check_email(address, "my_address")
+            except ValidationError as error:
+                self.address_error.show_message(message_for(error))
+                return None
+        if port is None:
+            return None
+        return SmtpSettings(
+            host=self.host.text().strip(),
+            port=port,
+            security=SmtpSecurity(self.security.currentData()),
+            user=self.user.text().strip(),
+            sender=address,
+        )
+
+    def save(self, values: SmtpSettings) -> bool:
+        """Keep the password in the keyring and the rest in settings; False if it could not."""
+        try:
+            self._store_password(values)
+        except SecretsUnavailableError:
+            log.warning("smtp password not stored: no keyring")
+            self.password_error.show_message(self._no_keyring_text())
+            return False
+        settings = self._settings
+        settings.smtp_host, settings.smtp_port = values.host, values.port
+        settings.smtp_security, settings.smtp_user = values.security.value, values.user
+        settings.my_address = values.sender
+        self.password.clear()
+        self.retranslate()
+        return True
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _current(self) -> SmtpSettings:
+        """The saved account (only user, host and port name its password)."""
+        settings = self._settings
+        return SmtpSettings(
+            host=str(settings.smtp_host).strip(),
+            port=_port(str(settings.smtp_port)) or 587,
+            security=SmtpSecurity.STARTTLS,
+            user=str(settings.smtp_user).strip(),
+            sender=str(settings.my_address),
+        )
+
+    def _stored_password_exists(self) -> bool:
+        if not self._keyring_ok or not self._settings.smtp_host:
+            return False
+        try:
+            return self._secrets.get(smtp_password_key(self._current())) is not None
+        except SecretsUnavailableError:
+            return False
+
+    def _store_password(self, values: SmtpSettings) -> None:
+        typed = self.password.text()
+        old_key, new_key = smtp_password_key(self._current()), smtp_password_key(values)
+        if typed:
+            self._secrets.set(new_key, typed)
+            if old_key != new_key:
+                self._secrets.delete(old_key)
+            self._has_password = True
+        elif old_key != new_key and self._has_password:
+            # Another server or user: the saved password goes with the account it was for.
+            stored = self._secrets.get(old_key)
+            if stored is not None:
+                self._secrets.set(new_key, stored)
+                self._secrets.delete(old_key)
+
+    def _no_keyring_text(self) -> str:
+        return self.tr(
+            "This computer has no keyring to keep the password safely, so it cannot be "
+            "saved. Install or unlock your system's keyring (for example GNOME Keyring or "
+            "KWallet), then open Settings again."
+        )
+
+
+def _port(text: str) -> int | None:
+    text = text.strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    port = int(text)
+    return port if 1 <= port <= 65535 else None
+
+
 class SettingsDialog(Retranslating, QDialog):
     """Edits `Settings`; OK applies and saves them, Cancel leaves them as they were."""
 
     def __init__(
-        self, settings: Settings, users: UserService | None = None, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        users: UserService | None = None,
+        parent: QWidget | None = None,
+        secrets: SecretStore | None = None,
+        autostart: Autostart | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._autostart = autostart or Autostart()
         # Users live in the store, so they can be edited only once it is open.
         self.users = UsersEditor(users) if users is not None else None
 
@@ -44,6 +242,10 @@ class SettingsDialog(Retranslating, QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self._language_label = QLabel()
+        self.mail = MailSection(settings, secrets or SecretStore())
+        self.start_at_login = QCheckBox()
+        self.start_at_login.setChecked(settings.start_at_login)
+        self.start_error = FieldError()
 
         form = QFormLayout()
         form.addRow(self._language_label, self.language)
@@ -55,21 +257,49 @@ class SettingsDialog(Retranslating, QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.start_at_login)
+        layout.addWidget(self.start_error)
         if self.users is not None:
             layout.addWidget(self.users)
+        layout.addWidget(self.mail)
         layout.addWidget(buttons)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self._language_label.setText(self.tr("Language"))
+        self.start_at_login.setText(self.tr("Start Kesher when I log in"))
 
     def apply(self) -> None:
         if self.users is not None and not self.users.save_me():
             return
+        mail = self.mail.values()
+        if mail is None or not self.mail.save(mail):
+            return
+        if not self._apply_start_at_login():
+            return
+
         language = self.language.currentData()
         if language != self._settings.language:
             self._settings.language = language
             install_language(QApplication.instance(), language)
         self._settings.save()
         self.accept()
+
+    def _apply_start_at_login(self) -> bool:
+        wanted = self.start_at_login.isChecked()
+        self.start_error.clear()
+        try:
+            # Written again when on, so a moved installation starts from where it is now.
+            if wanted or self._autostart.is_enabled():
+                self._autostart.apply(wanted)
+        except OSError as error:
+            log.warning("start at login not changed wanted=%s", wanted, exc_info=True)
+            self.start_error.show_message(
+                self.tr("Could not change starting at login: {reason}").format(
+                    reason=error.strerror or str(error)
+                )
+            )
+            return False
+        self._settings.start_at_login = wanted
+        return True

@@ -400,6 +400,19 @@
     </message>
 </context>
 <context>
+    <name>FailedMailRow</name>
+    <message>
+        <source>To {recipients}: {subject}
+{reason}</source>
+        <translation>אל {recipients}: {subject}
+{reason}</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>לנסות שוב עכשיו</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPane</name>
     <message>
         <source>Colour of “{name}”</source>
@@ -572,6 +585,69 @@
     </message>
 </context>
 <context>
+    <name>MailSection</name>
+    <message>
+        <source>Mail for reminders</source>
+        <translation>דואר לתזכורות</translation>
+    </message>
+    <message>
+        <source>Mail server (SMTP)</source>
+        <translation>שרת דואר (SMTP)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>פורט</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>אבטחה</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>שם משתמש</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>סיסמה</translation>
+    </message>
+    <message>
+        <source>My address</source>
+        <translation>הכתובת שלי</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>ללא (לא מוצפן)</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.gmail.com; empty: no mail</source>
+        <translation>לדוגמה smtp.gmail.com; ריק: בלי דואר</translation>
+    </message>
+    <message>
+        <source>Reminders are mailed to this address</source>
+        <translation>התזכורות נשלחות לכתובת הזו</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>שמורה</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535, usually 587 or 465.</source>
+        <translation>הפורט הוא מספר בין 1 ל־65535, בדרך כלל 587 או 465.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep the password safely, so it cannot be saved. Install or unlock your system&apos;s keyring (for example GNOME Keyring or KWallet), then open Settings again.</source>
+        <translation>במחשב הזה אין מחזיק מפתחות (keyring) לשמירת הסיסמה בבטחה, ולכן אי אפשר לשמור אותה. יש להתקין או לפתוח את מחזיק המפתחות של המערכת (למשל GNOME Keyring או KWallet), ואז לפתוח שוב את ההגדרות.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kesher</source>
@@ -608,6 +684,10 @@
     <message>
         <source>Settings…</source>
         <translation>הגדרות…</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>תזכורות</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -760,6 +840,128 @@
     </message>
 </context>
 <context>
+    <name>ReminderList</name>
+    <message>
+        <source>1 minute late</source>
+        <translation>באיחור של דקה</translation>
+    </message>
+    <message>
+        <source>{count} minutes late</source>
+        <translation>באיחור של {count} דקות</translation>
+    </message>
+    <message>
+        <source>{count} hours late</source>
+        <translation>באיחור של {count} שעות</translation>
+    </message>
+    <message>
+        <source>{count} days late</source>
+        <translation>באיחור של {count} ימים</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>נדחתה</translation>
+    </message>
+    <message>
+        <source>Reminder: {title}</source>
+        <translation>תזכורת: {title}</translation>
+    </message>
+    <message>
+        <source>{count} reminders</source>
+        <translation>{count} תזכורות</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderMail</name>
+    <message>
+        <source>Reminder: {what} ({when})</source>
+        <translation>תזכורת: {what} ({when})</translation>
+    </message>
+    <message>
+        <source>Meeting with {contact}</source>
+        <translation>פגישה עם {contact}</translation>
+    </message>
+    <message>
+        <source>Call with {contact}</source>
+        <translation>שיחה עם {contact}</translation>
+    </message>
+    <message>
+        <source>Task for {contact}</source>
+        <translation>משימה עבור {contact}</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>איש קשר</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>באחריות</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>עם מי</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>מה</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>מתי</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>איפה</translation>
+    </message>
+    <message>
+        <source>This reminder is {duration} late: the app was closed or the computer asleep when it was due.</source>
+        <translation>התזכורת מגיעה באיחור של {duration}: התוכנה הייתה סגורה או שהמחשב היה במצב שינה כשהגיע מועדה.</translation>
+    </message>
+    <message>
+        <source>You snoozed this reminder earlier.</source>
+        <translation>התזכורת נדחתה קודם לכן.</translation>
+    </message>
+    <message>
+        <source>{day}, {time} ({zone})</source>
+        <translation>{day}, {time} ({zone})</translation>
+    </message>
+    <message>
+        <source>{day}, {time}</source>
+        <translation>{day}, {time}</translation>
+    </message>
+    <message>
+        <source>{start} until {end}</source>
+        <translation>{start} עד {end}</translation>
+    </message>
+    <message>
+        <source>one minute</source>
+        <translation>דקה אחת</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} דקות</translation>
+    </message>
+    <message>
+        <source>one hour</source>
+        <translation>שעה אחת</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} שעות</translation>
+    </message>
+    <message>
+        <source>one day</source>
+        <translation>יום אחד</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} ימים</translation>
+    </message>
+    <message>
+        <source>Sent by Kesher Desktop.</source>
+        <translation>נשלח מתוכנת קשר.</translation>
+    </message>
+</context>
+<context>
     <name>ReminderRow</name>
     <message>
         <source>At the time</source>
@@ -834,6 +1036,53 @@
     </message>
 </context>
 <context>
+    <name>RemindersPanel</name>
+    <message>
+        <source>Reminders</source>
+        <translation>תזכורות</translation>
+    </message>
+    <message>
+        <source>No reminders waiting.</source>
+        <translation>אין תזכורות ממתינות.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>פתיחה</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>דחייה</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>סימון כבוצע</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 דקות</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 דקות</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>שעה</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>מחר בבוקר</translation>
+    </message>
+    <message>
+        <source>Reminder mail not sent</source>
+        <translation>דואר תזכורת שלא נשלח</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -843,12 +1092,43 @@
         <source>Language</source>
         <translation>שפה</translation>
     </message>
+    <message>
+        <source>Start Kesher when I log in</source>
+        <translation>להפעיל את קשר בכניסה למחשב</translation>
+    </message>
+    <message>
+        <source>Could not change starting at login: {reason}</source>
+        <translation>לא ניתן לשנות את ההפעלה בכניסה: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>TagEditor</name>
     <message>
         <source>Add a tag and press Enter</source>
         <translation>יש להקליד תגית וללחוץ Enter</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Open Kesher</source>
+        <translation>פתיחת קשר</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>משימה חדשה…</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>תזכורות</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>יציאה</translation>
+    </message>
+    <message>
+        <source>Kesher</source>
+        <translation>קשר</translation>
     </message>
 </context>
 <context>

@@ -85,9 +85,11 @@ def test_a_file_behind_is_backed_up_then_migrated(
     def upgrade_to_head(config: object, target: str) -> None:
         applied.append(target)
         connection = config.attributes["connection"]  # type: ignore[attr-defined]
-        connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+        connection.execute(
+            text("UPDATE alembic_version SET version_num = :head"), {"head": migrate.HEAD_REVISION}
+        )
 
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0000_older", "0001"})
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0000_older", migrate.HEAD_REVISION})
     monkeypatch.setattr(command, "upgrade", upgrade_to_head)
     open_sqlite(database, tmp_path / "backups").close()
 
@@ -100,7 +102,7 @@ def test_a_file_behind_is_backed_up_then_migrated(
         ]
     assert applied == ["head"]
     reopened = open_sqlite(database)
-    assert migrate.current_revision(reopened.engine) == "0001"
+    assert migrate.current_revision(reopened.engine) == migrate.HEAD_REVISION
     reopened.close()
 
 

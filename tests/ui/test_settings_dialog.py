@@ -1,17 +1,60 @@
-"""The settings dialog: my name and address, other users, and the language."""
+"""The settings dialog: my name and address, other users, mail, start at login, language."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+from keyrings.alt.file import PlaintextKeyring
 from pytestqt.qtbot import QtBot
 
+from kesher_desktop.autostart import Autostart
 from kesher_desktop.services.bundle import Services
-from kesher_desktop.settings import Settings
+from kesher_desktop.services.secrets import SERVICE_NAME, SecretStore
+from kesher_desktop.settings import Settings, settings_path
 from kesher_desktop.ui.settings_dialog import SettingsDialog
 
 
-def test_my_name_and_address_are_saved(qtbot: QtBot, services: Services) -> None:
-    dialog = SettingsDialog(Settings(language="en"), services.users)
+@pytest.fixture
+def autostart(tmp_path: Path) -> Autostart:
+    """Start at login written in this test's folder, never the real ~/.config/autostart."""
+    return Autostart("linux", base=tmp_path / "autostart")
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
+    """A real keyring backend kept in this test's own file, standing in for the system one."""
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
+    before = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+def _dialog(
+    qtbot: QtBot, settings: Settings, autostart: Autostart, **kw: object
+) -> SettingsDialog:
+    dialog = SettingsDialog(settings, autostart=autostart, **kw)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_my_name_and_address_are_saved(
+    qtbot: QtBot, services: Services, autostart: Autostart
+) -> None:
+    dialog = _dialog(qtbot, Settings(language="en"), autostart, users=services.users)
     assert dialog.users is not None
 
     dialog.users.my_name.setText("נועה ברק")
@@ -24,10 +67,9 @@ def test_my_name_and_address_are_saved(qtbot: QtBot, services: Services) -> None
 
 
 def test_a_bad_address_is_named_and_the_dialog_stays_open(
-    qtbot: QtBot, services: Services
+    qtbot: QtBot, services: Services, autostart: Autostart
 ) -> None:
-    dialog = SettingsDialog(Settings(language="en"), services.users)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, Settings(language="en"), autostart, users=services.users)
     assert dialog.users is not None
     before = services.users.me()
 
@@ -40,9 +82,10 @@ def test_a_bad_address_is_named_and_the_dialog_stays_open(
     assert services.users.me() == before
 
 
-def test_other_users_can_be_added_and_then_chosen(qtbot: QtBot, services: Services) -> None:
-    dialog = SettingsDialog(Settings(language="en"), services.users)
-    qtbot.addWidget(dialog)
+def test_other_users_can_be_added_and_then_chosen(
+    qtbot: QtBot, services: Services, autostart: Autostart
+) -> None:
+    dialog = _dialog(qtbot, Settings(language="en"), autostart, users=services.users)
     editor = dialog.users
     assert editor is not None
 
@@ -57,3 +100,110 @@ def test_other_users_can_be_added_and_then_chosen(qtbot: QtBot, services: Servic
     assert editor.others.count() == 1 and "יוסי" in editor.others.item(0).text()
     assert editor.new_name.text() == ""
     assert [u.name for u in services.users.all() if not u.is_me] == ["יוסי"]
+
+
+def test_mail_settings_are_saved_and_the_password_goes_to_the_keyring_only(
+    qtbot: QtBot, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    secrets = SecretStore(allow_plain_file=True)
+    dialog = _dialog(qtbot, Settings(language="en"), autostart, secrets=secrets)
+    mail = dialog.mail
+    assert mail.password.isEnabled() and mail.password.placeholderText() == ""
+
+    mail.host.setText(" smtp.kesher.example ")
+    mail.port.setText("465")
+    mail.security.setCurrentIndex(mail.security.findData("ssl"))
+    mail.user.setText("noa")
+    mail.password.setText("סוד-p@ss")
+    mail.my_address.setText("noa@kesher.example")
+    dialog.apply()
+
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    saved = Settings.load()
+    assert (saved.smtp_host, saved.smtp_port, saved.smtp_security) == (
+        "smtp.kesher.example",
+        465,
+        "ssl",
+    )
+    assert (saved.smtp_user, saved.my_address) == ("noa", "noa@kesher.example")
+    assert file_keyring.get_password(SERVICE_NAME, "smtp:noa@smtp.kesher.example:465") == (
+        "סוד-p@ss"
+    )
+    assert "p@ss" not in settings_path().read_text(encoding="utf-8")
+
+    # Opened again, the password is never shown: only that one is saved.
+    again = _dialog(qtbot, saved, autostart, secrets=secrets)
+    assert again.mail.password.text() == ""
+    assert again.mail.password.placeholderText() == "saved"
+
+
+def test_the_saved_password_follows_a_change_of_account(
+    qtbot: QtBot, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    secrets = SecretStore(allow_plain_file=True)
+    settings = Settings(language="en", smtp_host="smtp.a.example", smtp_user="noa")
+    settings.my_address = "noa@a.example"
+    secrets.set("smtp:noa@smtp.a.example:587", "old-secret")
+    dialog = _dialog(qtbot, settings, autostart, secrets=secrets)
+
+    dialog.mail.host.setText("smtp.b.example")
+    dialog.apply()
+
+    assert secrets.get("smtp:noa@smtp.b.example:587") == "old-secret"
+    assert secrets.get("smtp:noa@smtp.a.example:587") is None
+
+
+def test_a_bad_port_and_address_are_named_beside_their_fields(
+    qtbot: QtBot, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    settings = Settings(language="en")
+    dialog = _dialog(qtbot, settings, autostart, secrets=SecretStore(allow_plain_file=True))
+    mail = dialog.mail
+
+    mail.host.setText("smtp.kesher.example")
+    mail.port.setText("70000")
+    mail.my_address.setText("noa@")
+    dialog.apply()
+
+    assert "65535" in mail.port_error.text() and not mail.port_error.isHidden()
+    assert "noa@" in mail.address_error.text() and not mail.address_error.isHidden()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert settings.smtp_host == "" and not settings_path().exists()
+
+    mail.port.setText("587")
+    mail.my_address.setText("noa@kesher.example")
+    dialog.apply()
+    assert mail.port_error.isHidden() and mail.address_error.isHidden()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+
+
+def test_without_a_keyring_the_password_cannot_be_typed_and_says_why(
+    qtbot: QtBot, autostart: Autostart, no_keyring: None
+) -> None:
+    dialog = _dialog(qtbot, Settings(language="en"), autostart, secrets=SecretStore())
+
+    assert not dialog.mail.password.isEnabled()
+    assert "keyring" in dialog.mail.password_error.text()
+    assert not dialog.mail.password_error.isHidden()
+    # The rest of the settings can still be saved.
+    dialog.mail.host.setText("smtp.kesher.example")
+    dialog.apply()
+    assert Settings.load().smtp_host == "smtp.kesher.example"
+
+
+def test_start_at_login_writes_and_removes_the_entry(
+    qtbot: QtBot, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    settings = Settings(language="en")
+    dialog = _dialog(qtbot, settings, autostart, secrets=SecretStore(allow_plain_file=True))
+    assert not dialog.start_at_login.isChecked()
+
+    dialog.start_at_login.setChecked(True)
+    dialog.apply()
+    assert autostart.is_enabled() and Settings.load().start_at_login is True
+
+    dialog = _dialog(qtbot, settings, autostart, secrets=SecretStore(allow_plain_file=True))
+    assert dialog.start_at_login.isChecked()
+    dialog.start_at_login.setChecked(False)
+    dialog.apply()
+    assert not autostart.is_enabled() and Settings.load().start_at_login is False

@@ -1,0 +1,46 @@
+"""Queues the e-mails a fired reminder sends, inside the transaction that claims it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from kesher_desktop.clock import Clock
+from kesher_desktop.services.mail_outbox import MailOutbox
+from kesher_desktop.services.reminders import FiredReminder
+from kesher_desktop.settings import SmtpSettings
+from kesher_desktop.ui.reminder_mail import reminder_mail
+
+log = logging.getLogger(__name__)
+
+
+class ReminderMailing:
+    """A claim hook: one mail to me, and one to each other participant when asked.
+
+    Each participant gets a mail of their own, so one refused address fails alone and
+    nobody sees the others' addresses. With mail off (no server or address set) it queues
+    nothing, and the reminder still pops up.
+    """
+
+    def __init__(
+        self, outbox: MailOutbox, smtp: Callable[[], SmtpSettings | None], clock: Clock
+    ) -> None:
+        self._outbox = outbox
+        self._smtp = smtp
+        self._clock = clock
+
+    def __call__(self, session: Session, fired: FiredReminder) -> None:
+        settings = self._smtp()
+        if settings is None:
+            return
+        recipients = [settings.sender]
+        if fired.notify_others:
+            for person in fired.participants:
+                address = person.email.strip()
+                if address and address.casefold() not in {r.casefold() for r in recipients}:
+                    recipients.append(address)
+        for address in recipients:
+            self._outbox.enqueue(session, reminder_mail(fired, self._clock.zone, [address]))
+        log.info("reminder mail queued alert=%s others=%s", fired.alert_id, len(recipients) - 1)
