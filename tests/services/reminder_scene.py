@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,7 +10,9 @@ from sqlalchemy import select
 
 from kesher_desktop.models import ActivityKind, ReminderAlert
 from kesher_desktop.services.activities import ActivityDraft, PersonRef, ReminderEntry
+from kesher_desktop.services.activity_views import PersonView
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.reminders import FiredReminder
 
 JERUSALEM = ZoneInfo("Asia/Jerusalem")
 
@@ -66,3 +69,31 @@ def ledger(services: Services) -> list[tuple[int, str, datetime, str]]:
     with services.store.session() as session:
         rows = session.scalars(select(ReminderAlert).order_by(ReminderAlert.id))
         return [(r.activity_id, str(r.source), r.due_at, str(r.outcome)) for r in rows]
+
+
+def sample_fired(**changes: object) -> FiredReminder:
+    """A fired reminder of a 10:00-11:00 meeting in Jerusalem (08:00Z, winter), on time."""
+    starts_at = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+    fired = FiredReminder(
+        alert_id=41,
+        activity_id=7,
+        contact_id=3,
+        contact_name="דנה לוי",
+        kind=ActivityKind.MEETING,
+        title="Quarterly review",
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=1),
+        due_date=None,
+        location="Herzl 12, Tel Aviv",
+        participants=[
+            PersonView(PersonRef("contact", 3), "דנה לוי", "dana@example.com"),
+            PersonView(PersonRef("user", 1), "Noa Barak", "noa@example.com"),
+        ],
+        due_at=starts_at - timedelta(minutes=15),
+        shown_at=starts_at - timedelta(minutes=15),
+        late_by=timedelta(0),
+        offset_minutes=15,
+        notify_others=False,
+        is_snooze=False,
+    )
+    return replace(fired, **changes)  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from email.header import decode_header, make_header
 from pathlib import Path
 
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 
 from kesher_desktop.clock import FrozenClock
 from kesher_desktop.db.store import Store
-from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.activity_views import PersonRef, PersonView
 from kesher_desktop.services.mail_outbox import MailDraft, MailOutbox
 from kesher_desktop.services.reminders import FiredReminder
@@ -26,6 +25,7 @@ from kesher_desktop.services.smtp_sender import SmtpSender
 from kesher_desktop.settings import SmtpSecurity, SmtpSettings
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.reminder_mail import reminder_mail
+from tests.services.reminder_scene import sample_fired
 
 # aiosmtpd's SMTP logs "Session.login_data is deprecated" through `logging` (not `warnings`)
 # whenever a client logs in; it is its own internal use, so nothing needs filtering here.
@@ -59,26 +59,10 @@ def _sender(
 
 
 def _meeting_reminder() -> FiredReminder:
-    # 08:00Z on 10 March is 10:00 in Jerusalem (winter time, UTC+2).
-    starts_at = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
-    return FiredReminder(
+    return sample_fired(
         alert_id=5,
-        activity_id=9,
-        contact_id=2,
-        contact_name="דנה לוי",
-        kind=ActivityKind.MEETING,
-        title="Quarterly review",
-        starts_at=starts_at,
-        ends_at=starts_at + timedelta(hours=1),
-        due_date=None,
-        location="Herzl 12, Tel Aviv",
         participants=[PersonView(PersonRef("contact", 2), "דנה לוי", "dana@example.com")],
-        due_at=starts_at - timedelta(minutes=15),
-        shown_at=starts_at - timedelta(minutes=15),
-        late_by=timedelta(0),
-        offset_minutes=15,
         notify_others=True,
-        is_snooze=False,
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,41 +12,13 @@ from PySide6.QtWidgets import QApplication
 
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.activity_views import PersonRef, PersonView
-from kesher_desktop.services.reminders import FiredReminder
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.reminder_mail import reminder_mail
+from tests.services.reminder_scene import sample_fired
 
 JERUSALEM = ZoneInfo("Asia/Jerusalem")
 # Unicode's invisible direction marks, which the mail puts around names and times.
 MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
-
-
-def _fired(**changes: object) -> FiredReminder:
-    # 08:00Z in March is 10:00 in Jerusalem (winter, +02:00).
-    starts_at = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
-    fired = FiredReminder(
-        alert_id=41,
-        activity_id=7,
-        contact_id=3,
-        contact_name="דנה לוי",
-        kind=ActivityKind.MEETING,
-        title="Quarterly review",
-        starts_at=starts_at,
-        ends_at=starts_at + timedelta(hours=1),
-        due_date=None,
-        location="Herzl 12, Tel Aviv",
-        participants=[
-            PersonView(PersonRef("contact", 3), "דנה לוי", "dana@example.com"),
-            PersonView(PersonRef("user", 1), "Noa Barak", "noa@example.com"),
-        ],
-        due_at=starts_at - timedelta(minutes=15),
-        shown_at=starts_at - timedelta(minutes=15),
-        late_by=timedelta(0),
-        offset_minutes=15,
-        notify_others=False,
-        is_snooze=False,
-    )
-    return replace(fired, **changes)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -67,7 +38,7 @@ def _visible(text: str) -> str:
 
 @pytest.mark.usefixtures("qapp")
 def test_the_english_mail_says_what_when_where_and_with_whom() -> None:
-    mail = reminder_mail(_fired(), JERUSALEM, ["me@example.com"])
+    mail = reminder_mail(sample_fired(), JERUSALEM, ["me@example.com"])
 
     assert mail.to == ["me@example.com"]
     assert mail.alert_id == 41
@@ -85,13 +56,13 @@ def test_the_english_mail_says_what_when_where_and_with_whom() -> None:
 @pytest.mark.usefixtures("qapp")
 def test_the_time_is_written_in_the_users_zone_in_summer_too() -> None:
     july = datetime(2026, 7, 14, 7, 0, tzinfo=UTC)
-    mail = reminder_mail(_fired(starts_at=july, ends_at=None), JERUSALEM, ["me@example.com"])
+    mail = reminder_mail(sample_fired(starts_at=july, ends_at=None), JERUSALEM, ["me@example.com"])
 
     assert "When: Tuesday, 14 July 2026, 10:00 (Asia/Jerusalem)" in _visible(mail.text)
     assert mail.subject.endswith("(14/07/2026 10:00)")
 
     in_london = reminder_mail(
-        _fired(starts_at=july, ends_at=None), ZoneInfo("Europe/London"), ["me@example.com"]
+        sample_fired(starts_at=july, ends_at=None), ZoneInfo("Europe/London"), ["me@example.com"]
     )
     assert "08:00 (Europe/London)" in _visible(in_london.text)
 
@@ -99,7 +70,7 @@ def test_the_time_is_written_in_the_users_zone_in_summer_too() -> None:
 @pytest.mark.usefixtures("qapp")
 def test_the_plain_text_has_no_links_or_markup_and_the_html_escapes_everything() -> None:
     mail = reminder_mail(
-        _fired(title="<b>Offer</b> & http://evil.example", location="A&B <Ltd>"),
+        sample_fired(title="<b>Offer</b> & http://evil.example", location="A&B <Ltd>"),
         JERUSALEM,
         ["me@example.com"],
     )
@@ -121,14 +92,14 @@ def test_a_late_reminder_says_how_late() -> None:
         (timedelta(hours=3, minutes=10), "3 hours late"),
         (timedelta(days=2, hours=1), "2 days late"),
     ]:
-        mail = reminder_mail(_fired(late_by=late_by), JERUSALEM, ["me@example.com"])
+        mail = reminder_mail(sample_fired(late_by=late_by), JERUSALEM, ["me@example.com"])
         assert f"This reminder is {words}" in mail.text
         assert words in mail.html
 
 
 @pytest.mark.usefixtures("qapp")
 def test_a_date_only_task_names_its_day_its_contact_and_who_is_responsible() -> None:
-    task = _fired(
+    task = sample_fired(
         kind=ActivityKind.TASK,
         title="",
         starts_at=None,
@@ -152,7 +123,7 @@ def test_a_date_only_task_names_its_day_its_contact_and_who_is_responsible() -> 
 def test_a_meeting_past_midnight_names_both_days() -> None:
     starts_at = datetime(2026, 3, 10, 21, 0, tzinfo=UTC)  # 23:00 in Jerusalem
     mail = reminder_mail(
-        _fired(starts_at=starts_at, ends_at=starts_at + timedelta(hours=2)),
+        sample_fired(starts_at=starts_at, ends_at=starts_at + timedelta(hours=2)),
         JERUSALEM,
         ["me@example.com"],
     )
@@ -169,7 +140,7 @@ def test_the_hebrew_mail_is_in_hebrew_and_right_to_left(
     language("he")
 
     mail = reminder_mail(
-        _fired(late_by=timedelta(minutes=15), is_snooze=True), JERUSALEM, ["me@example.com"]
+        sample_fired(late_by=timedelta(minutes=15), is_snooze=True), JERUSALEM, ["me@example.com"]
     )
 
     assert mail.subject == "תזכורת: Quarterly review (10/03/2026 10:00)"
