@@ -18,19 +18,25 @@ def _dirs() -> platformdirs.PlatformDirs:
     return platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
 
 
-def data_dir() -> Path:
+def _home_override() -> Path | None:
+    """The folder KESHER_HOME names, made absolute (a file URI and a socket name need that)."""
     override = os.environ.get(HOME_OVERRIDE)
-    return Path(override) / "data" if override else Path(_dirs().user_data_dir)
+    return Path(override).expanduser().absolute() if override else None
+
+
+def data_dir() -> Path:
+    home = _home_override()
+    return home / "data" if home else Path(_dirs().user_data_dir)
 
 
 def config_dir() -> Path:
-    override = os.environ.get(HOME_OVERRIDE)
-    return Path(override) / "config" if override else Path(_dirs().user_config_dir)
+    home = _home_override()
+    return home / "config" if home else Path(_dirs().user_config_dir)
 
 
 def log_dir() -> Path:
-    override = os.environ.get(HOME_OVERRIDE)
-    return Path(override) / "logs" if override else Path(_dirs().user_log_dir)
+    home = _home_override()
+    return home / "logs" if home else Path(_dirs().user_log_dir)
 
 
 def database_path() -> Path:

@@ -60,3 +60,22 @@ def test_start_up_path_does_not_import_heavy_libraries() -> None:
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_window_is_built_before_the_store_libraries_load() -> None:
+    # The first page is painted from a plain sqlite3 query; SQLAlchemy and APScheduler load
+    # after it, so nothing up to a shown window may import them.
+    probe = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from kesher_desktop.settings import Settings;"
+        "from kesher_desktop.ui.main_window import MainWindow;"
+        "from kesher_desktop.ui.single_instance import SingleInstance;"
+        "from kesher_desktop.ui.tray import Tray;"
+        "window = MainWindow(Settings()); window.attach_tray(Tray(app)); window.show();"
+        "print([m for m in ('sqlalchemy', 'apscheduler', 'alembic') if m in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -221,6 +221,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _keep_drawer_on_leading_side(self) -> None:
         """After a language switch the drawer follows the new reading direction."""
+        if self.drawer is None and self.reminders_panel is None:
+            # Before the store opens: nothing docked, and the page's module (which loads
+            # SQLAlchemy) must not slow the first paint.
+            return
         from kesher_desktop.ui.contact_page import dock_area_for
 
         area = dock_area_for(self.layoutDirection())
