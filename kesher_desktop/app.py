@@ -42,6 +42,8 @@ def run_gui(argv: list[str]) -> int:
     install_error_report()
     app.setOrganizationName("Kesher")
     app.setApplicationName("KesherDesktop")
+    settings = Settings.load()
+    install_language(app, settings.language)
 
     # One copy runs the reminders: a second launch hands its command line over and leaves.
     instance = SingleInstance()
@@ -49,11 +51,13 @@ def run_gui(argv: list[str]) -> int:
         log.info("another copy is running; handed over and leaving")
         return 0
     if not instance.listen():
+        if instance.held_by_live_copy:
+            log.warning("a running copy holds the name but does not answer; leaving")
+            _tell_already_running()
+            return 1
         log.warning("could not listen for later launches; going on alone")
 
     apply_style(app)
-    settings = Settings.load()
-    install_language(app, settings.language)
     window = MainWindow(settings)
     instance.commandLineReceived.connect(lambda _argv: window.show_from_tray())
     tray = Tray(app)
@@ -110,6 +114,21 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
             _report("painted-contact-list-seconds")
         # Queued after the contact page is built, so this reports the page ready too.
         QTimer.singleShot(0, _report_ready_and_quit)
+
+
+def _tell_already_running() -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(
+        None,
+        QCoreApplication.translate("App", "Kesher"),
+        QCoreApplication.translate(
+            "App",
+            "Kesher is already running but does not answer. Wait a moment and try again, "
+            "or close the running copy.",
+        ),
+    )
 
 
 def _show_first_page(window: object) -> bool:

@@ -10,6 +10,9 @@ from types import TracebackType
 from kesher_desktop import paths
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# APScheduler notes every run of every job at INFO: the reminder heartbeat alone would fill
+# the rotating log in a day and push real warnings out.
+QUIET_LIBRARIES = ("apscheduler",)
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -27,6 +30,8 @@ def configure_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.setLevel(level)
     root.addHandler(handler)
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
     sys.excepthook = _log_uncaught
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from kesher_desktop.clock import Clock
+from kesher_desktop.services.activity_views import PersonRef
 from kesher_desktop.services.mail_outbox import MailOutbox
 from kesher_desktop.services.reminders import FiredReminder
 from kesher_desktop.settings import SmtpSettings
@@ -25,11 +26,16 @@ class ReminderMailing:
     """
 
     def __init__(
-        self, outbox: MailOutbox, smtp: Callable[[], SmtpSettings | None], clock: Clock
+        self,
+        outbox: MailOutbox,
+        smtp: Callable[[], SmtpSettings | None],
+        clock: Clock,
+        my_user_id: Callable[[], int],
     ) -> None:
         self._outbox = outbox
         self._smtp = smtp
         self._clock = clock
+        self._my_user_id = my_user_id
 
     def __call__(self, session: Session, fired: FiredReminder) -> None:
         settings = self._smtp()
@@ -37,7 +43,10 @@ class ReminderMailing:
             return
         recipients = [settings.sender]
         if fired.notify_others:
-            for person in fired.participants:
+            me = PersonRef("user", self._my_user_id())
+            # I am among the participants, perhaps under another address than the one
+            # reminders are sent to; I get my mail once.
+            for person in (p for p in fired.participants if p.ref != me):
                 address = person.email.strip()
                 if address and address.casefold() not in {r.casefold() for r in recipients}:
                     recipients.append(address)

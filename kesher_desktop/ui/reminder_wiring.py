@@ -34,7 +34,9 @@ def start_reminders(window: MainWindow, services: Services) -> ReminderEngine:
         services.reminders,
         services.clock,
         on_fired=bridge.deliver,
-        on_claim=ReminderMailing(outbox, window.settings.smtp, services.clock),
+        on_claim=ReminderMailing(
+            outbox, window.settings.smtp, services.clock, lambda: services.users.me().id
+        ),
         drain_mail=sender.drain,
         on_mail_sent=bridge.tell_mail_sent,
     )

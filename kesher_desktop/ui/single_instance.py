@@ -65,6 +65,9 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = name or instance_name()
         self._server: QLocalServer | None = None
+        # Set when listening failed because a live copy holds the name but took no command
+        # line (it is busy or hung): starting a second scheduler beside it would be wrong.
+        self.held_by_live_copy = False
         self._pending: dict[QLocalSocket, bytearray] = {}
 
     # -- API -------------------------------------------------------------------------------
@@ -107,6 +110,7 @@ class SingleInstance(QObject):
                 server.deleteLater()
                 return False
             if self._someone_answers():
+                self.held_by_live_copy = True
                 server.deleteLater()
                 return False
             log.info("removing a stale socket left by a crash name=%s", self.name)

@@ -253,6 +253,17 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Kesher</source>
+        <translation>קשר</translation>
+    </message>
+    <message>
+        <source>Kesher is already running but does not answer. Wait a moment and try again, or close the running copy.</source>
+        <translation>קשר כבר פועל אך אינו מגיב. כדאי להמתין רגע ולנסות שוב, או לסגור את העותק הפועל.</translation>
+    </message>
+</context>
+<context>
     <name>Chip</name>
     <message>
         <source>Remove</source>

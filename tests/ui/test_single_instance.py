@@ -112,6 +112,25 @@ def test_a_live_copy_keeps_its_name(qtbot: QtBot, name: str) -> None:
     running.close()
 
 
+def test_a_busy_copy_that_does_not_answer_is_told_apart(qtbot: QtBot, name: str) -> None:
+    # The running copy cannot answer here: its event loop is this test's, busy waiting.
+    running = _listening(name)
+    later = SingleInstance(name)
+
+    assert later.hand_over(["kesher-desktop"], timeout_ms=200) is False
+    assert later.listen() is False
+    assert later.held_by_live_copy
+    running.close()
+
+
+def test_a_free_name_is_taken_and_not_held(name: str, qapp) -> None:
+    later = SingleInstance(name)
+
+    assert later.listen() is True
+    assert not later.held_by_live_copy
+    later.close()
+
+
 def test_a_real_second_process_hands_over_its_argv(qtbot: QtBot, name: str) -> None:
     running = _listening(name)
 
