@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -13,7 +14,8 @@ from kesher_desktop.logging_setup import configure_logging
 
 @pytest.fixture
 def root_logging() -> Iterator[None]:
-    """Put the root logger and APScheduler's back as they were."""
+    """Put the root logger, APScheduler's and the error hook back as they were."""
+    hook = sys.excepthook
     root = logging.getLogger()
     scheduler = logging.getLogger("apscheduler")
     handlers, level, scheduler_level = list(root.handlers), root.level, scheduler.level
@@ -24,6 +26,7 @@ def root_logging() -> Iterator[None]:
     root.handlers[:] = handlers
     root.setLevel(level)
     scheduler.setLevel(scheduler_level)
+    sys.excepthook = hook
 
 
 def test_our_lines_go_to_the_file_and_scheduler_ticks_do_not(root_logging: None) -> None:
