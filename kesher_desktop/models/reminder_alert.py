@@ -20,7 +20,8 @@ class AlertSource(enum.StrEnum):
 class AlertOutcome(enum.StrEnum):
     PENDING = "pending"  # a snooze waiting for its instant
     SHOWN = "shown"  # delivered, still in the reminders panel
-    DISMISSED = "dismissed"  # delivered, then put away (dismissed, snoozed or done)
+    # Delivered, then put away: dismissed, snoozed, done, or followed by a newer alert.
+    DISMISSED = "dismissed"
     SKIPPED = "skipped"  # saved when already past; never delivered
 
 

@@ -220,6 +220,8 @@ class ActivityService:
         with self._store.session() as session:
             activity = self._load(session, activity_id, include_deleted=True)
             activity.deleted_at = None
+            # Reopening counts as a save: a reminder due meanwhile is late only from now.
+            activity.updated_at = self._clock.now()
             self._rearm(session, activity)
         log.info("activity restored id=%s", activity_id)
         self.changes.publish(activity_id)

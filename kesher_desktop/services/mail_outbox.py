@@ -178,6 +178,23 @@ class MailOutbox:
                 mail.next_attempt_at = self.clock.now()
         log.info("mail retry requested id=%s", mail_id)
 
+    def retry_all(self) -> int:
+        """Make every failed mail due at once (the mail settings were corrected).
+
+        Discarded mail stays discarded. Returns how many mails were brought forward.
+        """
+        now = self.clock.now()
+        with self.store.session() as session:
+            result = session.execute(
+                update(OutgoingMail)
+                .where(OutgoingMail.sent_at.is_(None), OutgoingMail.attempts > 0)
+                .where(OutgoingMail.next_attempt_at > now)
+                .values(next_attempt_at=now)
+            )
+        count: int = result.rowcount  # type: ignore[attr-defined]
+        log.info("mail retry requested for all failed count=%d", count)
+        return count
+
     def discard(self, mail_id: int) -> None:
         """Stop trying an unsent mail; it stays in the table with its last error."""
         with self.store.session() as session:

@@ -70,8 +70,15 @@ class FiredReminder:
 ClaimHook = Callable[[Session, FiredReminder], None]
 
 
-def late_by(due_at: datetime, shown_at: datetime) -> timedelta:
-    late = shown_at - due_at
+def late_by(due_at: datetime, shown_at: datetime, armed_at: datetime | None = None) -> timedelta:
+    """How late a reminder was shown, counted from when it could first have been shown.
+
+    That is its instant, or `armed_at` (the last save or reopening of its activity) when
+    later: a reminder saved after its instant fires at once and is not late for it. An edit
+    after the alert was shown leaves nothing to count, so it reads as shown on time.
+    """
+    since = due_at if armed_at is None else max(due_at, armed_at)
+    late = shown_at - since
     return late if late > LATE_AFTER else timedelta(0)
 
 
@@ -122,6 +129,7 @@ class ReminderService:
         now = self._clock.now()
         with self._store.session() as session:
             claimed = self._claim_reminders(session, now) + self._claim_snoozes(session, now)
+            _put_away_older(session, claimed, now)
             fired = _fired_all(session, claimed)
             if on_claim is not None:
                 for reminder in fired:
@@ -375,7 +383,8 @@ def _fired(session: Session, alert: ReminderAlert, activity: Activity) -> FiredR
         participants=[person_view(session, ref) for ref in _people(activity.participants)],
         due_at=alert.due_at,
         shown_at=alert.shown_at,
-        late_by=late_by(alert.due_at, alert.shown_at),
+        # Every path that arms reminders (save, undo of done or cancelled, restore) sets it.
+        late_by=late_by(alert.due_at, alert.shown_at, activity.updated_at),
         offset_minutes=alert.offset_minutes,
         notify_others=alert.notify_others,
         is_snooze=alert.source is AlertSource.SNOOZE,
@@ -388,6 +397,27 @@ def _alerts(session: Session, alert_ids: list[int]) -> list[ReminderAlert]:
         chunk = alert_ids[start : start + CHUNK]
         alerts += session.scalars(select(ReminderAlert).where(ReminderAlert.id.in_(chunk)))
     return sorted(alerts, key=lambda alert: (alert.due_at, alert.id))
+
+
+def _put_away_older(session: Session, claimed: list[ReminderAlert], now: datetime) -> None:
+    """Leave one alert per activity in the panel: the newest of those just claimed.
+
+    An activity re-timed while its old alert was still shown would otherwise be listed
+    twice. The older alerts were delivered, so they are put away, not undone.
+    """
+    newest: dict[int, ReminderAlert] = {}
+    for alert in sorted(claimed, key=lambda alert: (alert.due_at, alert.id)):
+        newest[alert.activity_id] = alert
+    for activity_id, alert in newest.items():
+        session.execute(
+            update(ReminderAlert)
+            .where(
+                ReminderAlert.activity_id == activity_id,
+                ReminderAlert.outcome == AlertOutcome.SHOWN,
+                ReminderAlert.id != alert.id,
+            )
+            .values(outcome=AlertOutcome.DISMISSED, dismissed_at=now)
+        )
 
 
 def _load_alert(session: Session, alert_id: int) -> ReminderAlert:

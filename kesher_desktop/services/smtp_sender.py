@@ -33,6 +33,10 @@ AFTER_A_FAULT = timedelta(minutes=1)
 SEND_ERRORS = (smtplib.SMTPException, OSError, SecretsUnavailableError)
 
 
+# The bidi isolates (U+2066..U+2069) and the LRM and RLM marks, deleted from plain text.
+DIRECTION_MARKS = dict.fromkeys([0x200E, 0x200F, *range(0x2066, 0x206A)])
+
+
 class MailSetupError(Exception):
     """Mail cannot be sent with the settings as they are (no server, no password)."""
 
@@ -155,7 +159,9 @@ def build_message(mail: QueuedMail, sender: str, now: datetime) -> EmailMessage:
     message["Date"] = format_datetime(now)
     # The domain given, so Python does not ask the network for this machine's name.
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "localhost")
-    message.set_content(mail.text)
+    # Some mail programs draw the invisible direction marks of plain text as boxes. The HTML
+    # part, read by programs that know bidi, keeps them beside its dir attributes.
+    message.set_content(mail.text.translate(DIRECTION_MARKS))
     if mail.html:
         message.add_alternative(mail.html, subtype="html")
     return message

@@ -151,3 +151,24 @@ def test_due_mail_comes_oldest_first_and_in_batches(
 
     assert [mail.id for mail in outbox.claim(limit=3)] == ids[:3]
     assert [mail.id for mail in outbox.claim(limit=3)] == ids[3:]
+
+
+def test_retry_all_makes_every_failed_mail_due_now(outbox: MailOutbox, clock: FrozenClock) -> None:
+    failed = [_queue(outbox, f"failed {number}") for number in range(3)]
+    for attempts, mail_id in enumerate(failed, start=1):
+        for _ in range(attempts):
+            outbox.mark_failed(mail_id, "535 authentication failed")
+    discarded = _queue(outbox, "discarded")
+    outbox.mark_failed(discarded, "550 no such user")
+    outbox.discard(discarded)
+    sent = _queue(outbox, "sent")
+    outbox.mark_sent(sent)
+    clock.advance(timedelta(seconds=30))
+    assert outbox.due() == []
+
+    assert outbox.retry_all() == 3
+
+    assert sorted(mail.id for mail in outbox.due()) == failed
+    assert outbox.next_attempt() == clock.now()
+    assert {mail.last_error for mail in outbox.failures()} == {"535 authentication failed"}
+    assert outbox.retry_all() == 0

@@ -21,7 +21,7 @@ from kesher_desktop.services.activity_views import PersonRef, PersonView
 from kesher_desktop.services.mail_outbox import MailDraft, MailOutbox
 from kesher_desktop.services.reminders import FiredReminder
 from kesher_desktop.services.secrets import SecretStore, smtp_password_key
-from kesher_desktop.services.smtp_sender import SmtpSender
+from kesher_desktop.services.smtp_sender import SmtpSender, build_message
 from kesher_desktop.settings import SmtpSecurity, SmtpSettings
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.reminder_mail import reminder_mail
@@ -100,10 +100,27 @@ def test_a_reminder_mail_arrives_with_recipients_subject_time_and_both_parts(
     html_part = message.get_body(("html",))
     assert text_part is not None and html_part is not None
     text, html = text_part.get_content(), html_part.get_content()
-    assert "10:00\u201311:00" in text and "(\u2066Asia/Jerusalem\u2069)" in text
+    assert "10:00\u201311:00" in text and "(Asia/Jerusalem)" in text
     assert "Tuesday, 10 March 2026" in text
     assert "10:00\u201311:00" in html and "<!DOCTYPE html>" in html
+    assert "\u2066Asia/Jerusalem\u2069" in html
     assert outbox.failures() == [] and outbox.due() == []
+
+
+def test_the_plain_text_part_has_no_invisible_direction_marks(
+    outbox: MailOutbox, clock: FrozenClock
+) -> None:
+    marked = "\u2067דנה לוי\u2069 \u200f(\u2066Asia/Jerusalem\u2069)\u200e, \u2068Noa\u2069\n"
+    html = f'<p dir="rtl">{marked}</p>'
+    _queue(outbox, MailDraft([ME], "Reminder", marked, html))
+    [mail] = outbox.due()
+
+    message = build_message(mail, ME, clock.now())
+
+    text_part, html_part = message.get_body(("plain",)), message.get_body(("html",))
+    assert text_part is not None and html_part is not None
+    assert text_part.get_content() == "דנה לוי (Asia/Jerusalem), Noa\n"
+    assert marked in html_part.get_content()
 
 
 def test_a_hebrew_subject_is_encoded_and_arrives_whole(

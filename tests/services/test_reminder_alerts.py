@@ -145,3 +145,63 @@ def test_mark_done_completes_the_activity_and_clears_the_alert(
     assert ledger(services) == [(meeting, "reminder", FIRES, "dismissed")]
     services.activities.set_done(meeting, False)
     assert _open(services) == []
+
+
+def test_a_reminder_of_a_re_timed_activity_puts_its_old_alert_away(
+    services: Services, clock: FrozenClock, contact_id: int
+) -> None:
+    meeting, old = _fire(services, clock, contact_id)
+    other, other_alert = _fire(services, clock, contact_id)
+    draft = services.activities.draft_of(meeting)
+    assert draft.starts_at is not None and draft.ends_at is not None
+    draft.starts_at += timedelta(hours=1)
+    draft.ends_at += timedelta(hours=1)
+    services.activities.update(meeting, draft)
+
+    clock.set(FIRES + timedelta(hours=1))
+    [new] = services.reminders.claim_due()
+    assert _open(services) == [(new.alert_id, meeting), (other_alert, other)]
+    assert (meeting, "reminder", FIRES, "dismissed") in ledger(services)
+
+
+def test_a_snooze_coming_back_puts_away_the_alert_shown_meanwhile(
+    services: Services, clock: FrozenClock, contact_id: int
+) -> None:
+    meeting = add_meeting(services, contact_id, MEETING, offsets=(60, 15))
+    clock.set(FIRES - timedelta(minutes=45))
+    [early] = services.reminders.claim_due()
+    services.reminders.snooze(early.alert_id, SnoozeChoice.ONE_HOUR)
+    clock.set(FIRES)
+    [later] = services.reminders.claim_due()
+
+    clock.set(FIRES + timedelta(minutes=15))
+    [back] = services.reminders.claim_due()
+    assert back.is_snooze
+    assert _open(services) == [(back.alert_id, meeting)]
+    assert later.alert_id != back.alert_id
+
+
+def test_reminders_missed_together_leave_one_alert_of_their_activity(
+    services: Services, clock: FrozenClock, contact_id: int
+) -> None:
+    meeting = add_meeting(services, contact_id, MEETING, offsets=(60, 15))
+    clock.set(FIRES + timedelta(minutes=5))
+
+    first, last = services.reminders.claim_due()
+    assert (first.due_at, last.due_at) == (FIRES - timedelta(minutes=45), FIRES)
+    assert _open(services) == [(last.alert_id, meeting)]
+
+
+@pytest.mark.parametrize("close", ["done", "cancelled", "deleted"])
+def test_open_alerts_leave_out_activities_done_cancelled_or_deleted(
+    services: Services, clock: FrozenClock, contact_id: int, close: str
+) -> None:
+    meeting, _ = _fire(services, clock, contact_id)
+    other, other_alert = _fire(services, clock, contact_id)
+    if close == "done":
+        services.activities.set_done(meeting, True)
+    elif close == "cancelled":
+        services.activities.set_cancelled(meeting, True)
+    else:
+        services.activities.delete(meeting)
+    assert _open(services) == [(other_alert, other)]
