@@ -4,8 +4,8 @@
 
 Builds a throw-away store of invented Israeli contacts and saves contact-page-{he,en}.png
 (the main window with a meeting open in the drawer) and reminders-panel-{he,en}.png (fired
-reminders, one late and one back from a snooze, and a reminder mail that failed) in
-docs/screenshots/ unless told another folder.
+reminders, one late, one back from a snooze and one with a long title, and three reminder
+mails that failed) in docs/screenshots/ unless told another folder.
 """
 
 from __future__ import annotations
@@ -151,7 +151,8 @@ def render(app: QApplication, language: str, folder: Path, output: Path) -> Path
 
 
 def fire_sample_reminders(services: Services, dana: int) -> MailOutbox:
-    """Reminders fired on time, late and after a snooze, and one mail that failed."""
+    """Reminders fired on time, late and after a snooze, one with a long title, and three
+    mails that failed."""
     clock = services.clock
     assert isinstance(clock, FrozenClock)
     yossi = services.contacts.list_page("יוסי", 0, 1)[0].id
@@ -168,7 +169,14 @@ def fire_sample_reminders(services: Services, dana: int) -> MailOutbox:
         draft.reminders = [ReminderEntry(before)]
         return activities.create(contact, draft)
 
-    planned(dana, ActivityKind.TASK, "לחדש את חוזה השירות", 20 * MINUTE, 10)
+    planned(
+        dana,
+        ActivityKind.TASK,
+        "לחדש את חוזה השירות השנתי ולתאם עם הנהלת החשבונות של הלקוח את תנאי התשלום "
+        "החדשים לפני סוף הרבעון",
+        20 * MINUTE,
+        10,
+    )
     yossi_call = planned(yossi, ActivityKind.CALL, "שיחה על שיתוף פעולה", 40 * MINUTE, 30)
     planned(dana, ActivityKind.MEETING, "פגישת היכרות ותיאום ציפיות", 30 * MINUTE, 15)
     # Its reminder fell due while the app was closed: it comes 15 minutes late.
@@ -182,13 +190,19 @@ def fire_sample_reminders(services: Services, dana: int) -> MailOutbox:
     services.reminders.claim_due()
 
     outbox = MailOutbox(services.store, clock)
-    with services.store.session() as session:
-        mail = outbox.enqueue(
-            session,
-            MailDraft(["dana.levi@example.co.il"], "תזכורת: פגישת היכרות ותיאום ציפיות", "", ""),
-        )
-    outbox.mark_failed(mail, "535 5.7.8 Authentication credentials invalid")
+    for subject, reason in FAILED_MAILS:
+        with services.store.session() as session:
+            mail = outbox.enqueue(session, MailDraft(["dana.levi@example.co.il"], subject, "", ""))
+        outbox.mark_failed(mail, reason)
     return outbox
+
+
+# Three reminder mails that failed, one for each kind of reason the panel explains.
+FAILED_MAILS = (
+    ("תזכורת: פגישת היכרות ותיאום ציפיות (11/03/2026 13:00)", "535 5.7.8 Authentication failed"),
+    ("תזכורת: שיחת מעקב על ההצעה (10/03/2026 10:45)", "[Errno 111] Connection refused"),
+    ("Reminder: Quarterly review (12/03/2026 09:30)", "552 5.3.4 Message size exceeds limit"),
+)
 
 
 def render_reminders(app: QApplication, language: str, folder: Path, output: Path) -> Path:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.activities import ActivityDraft
 from kesher_desktop.services.bundle import Services
-from kesher_desktop.services.errors import ServiceError, ValidationError
+from kesher_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from kesher_desktop.ui.activity_forms import ActivityForm
 from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.widgets.confirm import ask_to_discard
@@ -38,6 +38,14 @@ class Mode(Enum):
     NEW = "new"
     EDIT = "edit"
     READ = "read"
+
+
+class Note(Enum):
+    """What the drawer tells about a change made to its activity elsewhere."""
+
+    DONE = "done"
+    NOT_DONE = "not done"
+    DELETED = "deleted"
 
 
 class ActivityDrawer(Retranslating, QDockWidget):
@@ -68,6 +76,9 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self._contact_id: int | None = None
         self._activity_id: int | None = None
         self._baseline: ActivityDraft | None = None
+        # The activity as it was read, to tell a change made elsewhere from the form's own.
+        self._stored: ActivityDraft | None = None
+        self._note: Note | None = None
         self.form: ActivityForm | None = None
         self.retranslate()
 
@@ -103,6 +114,32 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self._show_form(Mode.EDIT, draft)
         return True
 
+    def take_outside_change(self, activity_id: int) -> None:
+        """Follow a change made to the open activity elsewhere (the panel, the page's menu).
+
+        An untouched form shows the activity anew. An edited one keeps the user's edits but
+        takes over the done state, with a note, so that saving never undoes a completion.
+        Neither raises the drawer over what the user is working in.
+        """
+        if activity_id != self._activity_id or self._stored is None:
+            return
+        try:
+            stored = self._services.activities.draft_of(activity_id)
+        except NotFoundError:
+            self._lose_activity()
+            return
+        if stored == self._stored:
+            return
+        assert self.form is not None and self._baseline is not None
+        if not self.is_modified():
+            self._fill_form(Mode.EDIT, stored)
+            return
+        self._stored = stored
+        if self.form.done.isChecked() != stored.done:
+            self.form.done.setChecked(stored.done)
+            self._baseline.done = stored.done
+            self._show_note(Note.DONE if stored.done else Note.NOT_DONE)
+
     def save(self) -> int | None:
         """Create or update from the form; on success close and return the activity's id."""
         if self.form is None or self._mode is Mode.READ:
@@ -126,7 +163,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
             self.general_error.show_message(message_for(error))
             return None
 
-        self._baseline = None
+        self._forget_form()
         self.hide()
         self.activity_saved.emit(saved)
         return saved
@@ -135,7 +172,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         """Close, asking first when something was changed; False if the user stayed."""
         if self.is_modified() and not self.confirm_discard():
             return False
-        self._baseline = None
+        self._forget_form()
         self.hide()
         return True
 
@@ -155,6 +192,13 @@ class ActivityDrawer(Retranslating, QDockWidget):
         return self._mode
 
     def retranslate(self) -> None:
+        notes = {
+            Note.DONE: self.tr("Marked done elsewhere. Your other changes are still here."),
+            Note.NOT_DONE: self.tr(
+                "Marked not done elsewhere. Your other changes are still here."
+            ),
+            Note.DELETED: self.tr("This activity was deleted elsewhere."),
+        }
         titles = {
             (Mode.NEW, ActivityKind.MEETING): self.tr("New meeting"),
             (Mode.NEW, ActivityKind.CALL): self.tr("New call"),
@@ -168,6 +212,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         if self.form is None:
             return
         self.heading.setText(title)
+        self.note.setText(notes[self._note] if self._note is not None else "")
         self.save_button.setText("\u2713  " + self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel and close"))
         self.close_button.setText(self.tr("Close"))
@@ -182,34 +227,61 @@ class ActivityDrawer(Retranslating, QDockWidget):
         if self.is_modified() and not self.confirm_discard():
             event.ignore()
             return
-        self._baseline = None
+        self._forget_form()
         super().closeEvent(event)
 
     # -- helpers ---------------------------------------------------------------------------
 
     def _may_replace(self) -> bool:
-        """Whether the drawer may show something else: nothing is lost, or the user agrees."""
-        return not (self.isVisible() and self.is_modified()) or self.confirm_discard()
+        """Whether the drawer may show something else: nothing is lost, or the user agrees.
+
+        Edits count even while the drawer is out of sight behind the reminders' tab.
+        """
+        return not self.is_modified() or self.confirm_discard()
+
+    def _lose_activity(self) -> None:
+        """The open activity was deleted elsewhere: close, unless that would lose edits."""
+        if self.is_modified():
+            self._show_note(Note.DELETED)
+            return
+        self._forget_form()
+        self.hide()
+
+    def _forget_form(self) -> None:
+        """Nothing is being edited any more: the drawer was saved, closed or emptied."""
+        self._baseline = self._stored = None
+
+    def _show_note(self, note: Note | None) -> None:
+        self._note = note
+        self.note.setVisible(note is not None)
+        self.retranslate()
 
     def _show_form(self, mode: Mode, draft: ActivityDraft) -> None:
+        self._fill_form(mode, draft)
+        assert self.form is not None
+        self.show()
+        self.raise_()
+        self.form.title.setFocus()
+
+    def _fill_form(self, mode: Mode, draft: ActivityDraft) -> None:
         self._ensure_built()
         assert self.form is not None
         self._mode, self._kind = mode, draft.kind
+        self._stored = draft if mode is Mode.EDIT else None
         self.general_error.clear()
+        self._show_note(None)
         self.form.set_draft(draft)
         self._baseline = self.form.draft()
         self._pages.setCurrentWidget(self._form_page)
         self._show_buttons(editing=True)
         self.retranslate()
-        self.show()
-        self.raise_()
-        self.form.title.setFocus()
 
     def _open_email(self, activity_id: int) -> None:
         self._ensure_built()
         self._mode, self._kind = Mode.READ, ActivityKind.EMAIL
-        self._activity_id, self._baseline = activity_id, None
+        self._activity_id, self._baseline, self._stored = activity_id, None, None
         self.general_error.clear()
+        self._show_note(None)
         self.email_view.show_email(activity_id)
         self._pages.setCurrentWidget(self.email_view)
         self._show_buttons(editing=False)
@@ -230,6 +302,10 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self.email_view = EmailView(self._services)
         self.heading = QLabel()
         self.heading.setObjectName("drawerHeading")
+        self.note = QLabel()
+        self.note.setObjectName("drawerNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.general_error = FieldError()
 
         self._form_page = QScrollArea()
@@ -259,6 +335,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)
+        layout.addWidget(self.note)
         layout.addWidget(self._pages, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)

@@ -1,10 +1,15 @@
-"""The contact page: details, activities and more details side by side, each editable."""
+"""The contact page: details, activities and more details side by side, each editable.
+
+On a narrow page (a laptop screen with the activity drawer open) the third pane moves under
+the first, so the page never asks the window to be wider than the screen.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -28,6 +33,8 @@ log = logging.getLogger(__name__)
 
 # Narrowest width and share of the spare width of the three panes, in reading order.
 PANE_WIDTHS = ((280, 3), (380, 5), (250, 2))
+# Narrower than this, the page shows two columns: the third pane goes under the first.
+TWO_COLUMNS_BELOW = 1000
 
 
 def dock_area_for(direction: Qt.LayoutDirection) -> Qt.DockWidgetArea:
@@ -47,6 +54,9 @@ def connect_page_and_drawer(page: ContactPage, drawer: ActivityDrawer) -> None:
 
 class ContactPage(Retranslating, QWidget):
     """One contact in three panes that share a splitter (mirrored in right-to-left).
+
+    Below TWO_COLUMNS_BELOW pixels the "more details" pane joins the first column and
+    scrolls with it; the page's minimum width is that of the two columns.
 
     Signals:
         contact_changed(int): the contact was edited and saved here.
@@ -75,11 +85,19 @@ class ContactPage(Retranslating, QWidget):
         self.activities.edit_requested.connect(self.activity_edit_requested)
         self.activities.draft_requested.connect(self.activity_draft_requested)
 
+        # The first column holds the general pane, and the details too when narrow.
+        self._first_column = QWidget()
+        self._first_column_layout = QVBoxLayout(self._first_column)
+        self._first_column_layout.setContentsMargins(0, 0, 0, 0)
+        self._first_column_layout.setSpacing(0)
+        self._first_column_layout.addWidget(self.general)
+        self._first_column_layout.addStretch(1)
+        self._details_scroll = _scrolling(self.details, "detailsPane")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(_scrolling(self.general, "generalPane"))
+        self.splitter.addWidget(_scrolling(self._first_column, "generalPane"))
         self.splitter.addWidget(self.activities)
-        self.splitter.addWidget(_scrolling(self.details, "detailsPane"))
+        self.splitter.addWidget(self._details_scroll)
         for index, (minimum, stretch) in enumerate(PANE_WIDTHS):
             self.splitter.widget(index).setMinimumWidth(minimum)
             self.splitter.setStretchFactor(index, stretch)
@@ -100,6 +118,10 @@ class ContactPage(Retranslating, QWidget):
     @property
     def contact_id(self) -> int | None:
         return self._contact_id
+
+    def is_two_columns(self) -> bool:
+        """Whether the details pane sits under the general pane (the page is narrow)."""
+        return self._details_scroll.isHidden()
 
     def has_unsaved_edits(self) -> bool:
         """Whether a pane of the page is open for editing."""
@@ -152,7 +174,34 @@ class ContactPage(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.placeholder.setText(self.tr("Choose a contact from the list."))
 
+    # -- Qt overrides ----------------------------------------------------------------------
+
+    def minimumSizeHint(self) -> QSize:
+        # Always the two columns' width: the page folds into them rather than grow the window.
+        two_columns = PANE_WIDTHS[0][0] + PANE_WIDTHS[1][0] + self.splitter.handleWidth()
+        return QSize(two_columns, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_columns(event.size().width())
+        super().resizeEvent(event)
+
     # -- helpers ---------------------------------------------------------------------------
+
+    def _fit_columns(self, width: int) -> None:
+        two_columns = width < TWO_COLUMNS_BELOW
+        if two_columns == self.is_two_columns():
+            return
+        if two_columns:
+            self._details_scroll.takeWidget()
+            # A scroll area makes its widget paint its own background; the column paints it.
+            self.details.setAutoFillBackground(False)
+            self._first_column_layout.insertWidget(1, self.details)
+            self._details_scroll.hide()
+        else:
+            self._first_column_layout.removeWidget(self.details)
+            self._details_scroll.setWidget(self.details)
+            self._details_scroll.show()
+        log.debug("contact page columns=%s width=%s", 2 if two_columns else 3, width)
 
     def _on_saved(self, contact_id: int) -> None:
         self.refresh()

@@ -1,4 +1,8 @@
-"""The main window: the contact list on the leading side, the contact page beside it."""
+"""The main window: the contact list on the leading side, the contact page beside it.
+
+The activity drawer and the reminders panel share one dock on the leading side, as tabs, so
+together they take no more width than the drawer alone and the window fits a laptop screen.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -26,6 +31,7 @@ if TYPE_CHECKING:
     # Only for types: the services pull in SQLAlchemy, which start-up loads after the
     # window is painted; the widgets over them are imported where they are built.
     from kesher_desktop.services.bundle import Services
+    from kesher_desktop.services.change_feed import ChangeFeed
     from kesher_desktop.services.contact_values import ContactRow
     from kesher_desktop.services.mail_outbox import MailOutbox
     from kesher_desktop.services.reminders import FiredReminder
@@ -35,6 +41,41 @@ if TYPE_CHECKING:
     from kesher_desktop.ui.tray import Tray
 
 log = logging.getLogger(__name__)
+
+# The first size, shrunk to the screen where it is smaller.
+FIRST_SIZE = (1400, 900)
+SIDES = Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+
+
+class ActivityChanges(QObject):
+    """Brings the news of changed activities from the services' feeds to the UI thread.
+
+    The feeds call `tell` on whichever thread wrote, the reminder engine's too; it only
+    emits, and the window connects `changed` queued, so widgets are touched in the UI
+    thread alone and after the writing call has returned.
+
+    Signals:
+        changed(int): an activity was written (saved, done, deleted, its alert put away).
+    """
+
+    changed = Signal(int)
+
+    def __init__(self, feeds: list[ChangeFeed], parent: QObject) -> None:
+        super().__init__(parent)
+        self._feeds = feeds
+        for feed in feeds:
+            feed.subscribe(self.tell)
+
+    def tell(self, activity_id: int) -> None:
+        try:
+            self.changed.emit(activity_id)
+        except RuntimeError:
+            # The window, and this with it, was deleted while the store lives on.
+            self.stop()
+
+    def stop(self) -> None:
+        for feed in self._feeds:
+            feed.unsubscribe(self.tell)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -63,6 +104,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.outbox: MailOutbox | None = None
         self.tray: Tray | None = None
         self._quitting = False
+        self._changes: ActivityChanges | None = None
+        self._open_reminders = 0
+        # Activities changed since the views last caught up; a zero timer folds a burst.
+        self._changed_ids: set[int] = set()
+        self._catch_up_timer = QTimer(self)
+        self._catch_up_timer.setSingleShot(True)
+        self._catch_up_timer.setInterval(0)
+        self._catch_up_timer.timeout.connect(self._catch_up)
 
         self._loading = QLabel()
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -70,9 +119,10 @@ class MainWindow(Retranslating, QMainWindow):
         self._stack.addWidget(self._loading)
         self.setCentralWidget(self._stack)
 
+        self.setTabPosition(SIDES, QTabWidget.TabPosition.North)
         self._create_actions()
         self.retranslate()
-        self.resize(1400, 900)
+        self._fit_screen()
 
     # -- set-up ----------------------------------------------------------------------------
 
@@ -103,6 +153,11 @@ class MainWindow(Retranslating, QMainWindow):
         QTimer.singleShot(0, lambda: services.contacts.list_page("a", 0, 1))
         for action in (self.new_contact_action, self.import_action, self.reminders_action):
             action.setEnabled(True)
+        if self._changes is None:
+            self._changes = ActivityChanges(
+                [services.activities.changes, services.reminders.changes], self
+            )
+            self._changes.changed.connect(self._note_change, Qt.ConnectionType.QueuedConnection)
 
         if page_later:
             # Paint the filled list now; queued paints would wait for the page to be built.
@@ -146,6 +201,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.contact_list.select_contact(first)
             self.contact_page.show_contact(first)
         self._restore_state()
+        self._show_waiting_reminders()
 
     def _pick_contact(self, contact_id: int) -> None:
         assert self.contact_page is not None and self.contact_list is not None
@@ -213,14 +269,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_contact_action.setText(self.tr("New contact"))
         self.import_action.setText(self.tr("Import contacts…"))
         self.settings_action.setText(self.tr("Settings…"))
-        self.reminders_action.setText(self.tr("Reminders"))
+        self._name_reminders_action()
         self.quit_action.setText(self.tr("Quit"))
         if self.tray is not None:
             self.tray.retranslate()
-        self._keep_drawer_on_leading_side()
+        self._dock_on_leading_side()
 
-    def _keep_drawer_on_leading_side(self) -> None:
-        """After a language switch the drawer follows the new reading direction."""
+    def _dock_on_leading_side(self) -> None:
+        """Keep the drawer and the reminders tabbed together on the leading side.
+
+        After a language switch they follow the new reading direction.
+        """
         if self.drawer is None and self.reminders_panel is None:
             # Before the store opens: nothing docked, and the page's module (which loads
             # SQLAlchemy) must not slow the first paint.
@@ -228,13 +287,12 @@ class MainWindow(Retranslating, QMainWindow):
         from kesher_desktop.ui.contact_page import dock_area_for
 
         area = dock_area_for(self.layoutDirection())
-        if self.drawer is not None and self.dockWidgetArea(self.drawer) != area:
-            self.addDockWidget(area, self.drawer)
-        # The reminders sit on the other side, so both can be open beside the page.
-        trailing = _other_side(area)
-        panel = self.reminders_panel
-        if panel is not None and self.dockWidgetArea(panel) != trailing:
-            self.addDockWidget(trailing, panel)
+        docks = [dock for dock in (self.drawer, self.reminders_panel) if dock is not None]
+        for dock in docks:
+            if self.dockWidgetArea(dock) != area:
+                self.addDockWidget(area, dock)
+        if len(docks) == 2 and docks[1] not in self.tabifiedDockWidgets(docks[0]):
+            self.tabifyDockWidget(docks[0], docks[1])
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -282,6 +340,15 @@ class MainWindow(Retranslating, QMainWindow):
         panel.show()
         panel.raise_()
 
+    def _show_waiting_reminders(self) -> None:
+        """At start-up, open the panel on reminders that fired before and are still open."""
+        assert self.services is not None
+        if self.services.reminders.open_alerts():
+            panel = self._reminders_panel()
+            assert panel is not None
+            panel.refresh()
+            panel.show()
+
     def deliver_reminders(self, fired: list[FiredReminder]) -> None:
         """Show reminders that just fired: always in the panel, and from the tray if any.
 
@@ -294,6 +361,9 @@ class MainWindow(Retranslating, QMainWindow):
             return
         panel.refresh()
         panel.show()
+        if self.drawer is None or not self.drawer.is_modified():
+            # In front, unless the user is editing an activity in the tab beside it.
+            panel.raise_()
         if self.tray is not None and self.tray.is_shown():
             title, text = notification_text(fired, self.services.clock.zone)  # type: ignore[union-attr]
             self.tray.notify(title, text)
@@ -368,9 +438,43 @@ class MainWindow(Retranslating, QMainWindow):
         panel = RemindersPanel(services.reminders, self.outbox, services.clock.zone, self)
         panel.open_requested.connect(self.open_activity)
         panel.mail_retry_requested.connect(self.mail_retry_requested)
+        panel.count_changed.connect(self._count_reminders)
         self.reminders_panel = panel
-        self._keep_drawer_on_leading_side()
+        self._dock_on_leading_side()
         return panel
+
+    def _count_reminders(self, count: int) -> None:
+        self._open_reminders = count
+        self._name_reminders_action()
+
+    def _name_reminders_action(self) -> None:
+        count = self._open_reminders
+        self.reminders_action.setText(
+            self.tr("Reminders ({count})").format(count=count) if count else self.tr("Reminders")
+        )
+
+    def _note_change(self, activity_id: int) -> None:
+        self._changed_ids.add(activity_id)
+        self._catch_up_timer.start()
+
+    def _catch_up(self) -> None:
+        """Show what changed: on the page, in the drawer if it is open, in the panel."""
+        changed, self._changed_ids = sorted(self._changed_ids), set()
+        for activity_id in changed:
+            if self.contact_page is not None:
+                self.contact_page.refresh_activities(activity_id)  # type: ignore[attr-defined]
+            if self.drawer is not None:
+                self.drawer.take_outside_change(activity_id)  # type: ignore[attr-defined]
+        self.refresh_reminders()
+
+    def _fit_screen(self) -> None:
+        """Open at the first size, or smaller where the screen is smaller."""
+        width, height = FIRST_SIZE
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -384,6 +488,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.restoreState(stored)
         if self.drawer is not None:
             self.drawer.hide()
+        self._dock_on_leading_side()
 
     # -- Qt overrides ----------------------------------------------------------------------
 
@@ -399,9 +504,3 @@ class MainWindow(Retranslating, QMainWindow):
             return
         QSettings().setValue(f"window/{self._state_key()}/state", self.saveState())
         super().closeEvent(event)
-
-
-def _other_side(area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
-    if area == Qt.DockWidgetArea.RightDockWidgetArea:
-        return Qt.DockWidgetArea.LeftDockWidgetArea
-    return Qt.DockWidgetArea.RightDockWidgetArea

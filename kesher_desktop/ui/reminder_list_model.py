@@ -13,20 +13,29 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.reminders import FiredReminder
 from kesher_desktop.ui.activity_list_model import KIND_COLORS, OVERDUE_COLOR, kind_name
-from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr
+from kesher_desktop.ui.durations import duration_text
+from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr, shorten
 from kesher_desktop.ui.widgets.zoned_time import format_day, format_instant, format_span
 
 log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SEPARATOR = " \u00b7 "
+ICON_SIZE = 14
+ROW_PADDING = 4
+ROW_MIN_WIDTH = 160
+# How many reminders a notification names before it says "and 3 more".
+NOTIFIED_BY_NAME = 2
 
 
 class ReminderRole(enum.IntEnum):
@@ -38,6 +47,9 @@ class ReminderRole(enum.IntEnum):
     KIND = enum.auto()
     WHEN = enum.auto()
     LATE = enum.auto()
+    TITLE = enum.auto()
+    MARKS = enum.auto()
+    DETAILS = enum.auto()
 
 
 def when_text(fired: FiredReminder, zone: ZoneInfo) -> str:
@@ -52,26 +64,16 @@ def when_text(fired: FiredReminder, zone: ZoneInfo) -> str:
 
 
 def late_text(late_by: timedelta) -> str:
-    """ "15 minutes late", in whole minutes, hours or days; empty when on time."""
-    minutes = int(late_by.total_seconds() // 60)
-    if minutes < 1:
+    """ "15 minutes late", worded as the reminder mail words it; empty when on time."""
+    duration = duration_text(late_by)
+    if not duration:
         return ""
-    # One and many are worded apart: Hebrew, like English, says "one minute" differently.
-    if minutes < 120:
-        if minutes == 1:
-            return QCoreApplication.translate("ReminderList", "1 minute late")
-        text = QCoreApplication.translate("ReminderList", "{count} minutes late")
-        return text.format(count=minutes)
-    if minutes < 48 * 60:
-        text = QCoreApplication.translate("ReminderList", "{count} hours late")
-        return text.format(count=minutes // 60)
-    text = QCoreApplication.translate("ReminderList", "{count} days late")
-    return text.format(count=minutes // 1440)
+    return QCoreApplication.translate("ReminderList", "{duration} late").format(duration=duration)
 
 
 def _kind_icon(kind: ActivityKind) -> QIcon:
     """A dot in the kind's colour, as the activity lists use."""
-    pixmap = QPixmap(14, 14)
+    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -109,6 +111,9 @@ class ReminderListModel(QAbstractListModel):
             return None
         return self._alerts[index.row()]
 
+    def alerts(self) -> list[FiredReminder]:
+        return list(self._alerts)
+
     def row_of(self, alert_id: int) -> int:
         ids = [a.alert_id for a in self._alerts]
         return ids.index(alert_id) if alert_id in ids else -1
@@ -138,9 +143,9 @@ class ReminderListModel(QAbstractListModel):
             return None
 
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self._title(fired)}\n{self._details(fired)}"
+            return f"{_title_of(fired)}\n{self._second_line(fired)}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{kind_name(fired.kind)}: {self._title(fired)}, {self._details(fired)}"
+            return f"{kind_name(fired.kind)}: {_title_of(fired)}, {self._second_line(fired)}"
         if role == Qt.ItemDataRole.DecorationRole:
             if fired.kind not in self._icons:
                 self._icons[fired.kind] = _kind_icon(fired.kind)
@@ -159,38 +164,157 @@ class ReminderListModel(QAbstractListModel):
             ReminderRole.KIND: fired.kind.value,
             ReminderRole.WHEN: when_text(fired, self._zone),
             ReminderRole.LATE: late_text(fired.late_by),
+            ReminderRole.TITLE: _title_of(fired),
+            ReminderRole.MARKS: _marks(fired),
+            ReminderRole.DETAILS: self._details(fired),
         }
         return values.get(role)  # type: ignore[call-overload]
 
-    @staticmethod
-    def _title(fired: FiredReminder) -> str:
-        return fired.title or kind_name(fired.kind)
+    def _second_line(self, fired: FiredReminder) -> str:
+        # The marks first: they are what a glance at the row is for, and a cut never hits
+        # the start of a line.
+        return SEPARATOR.join(part for part in (_marks(fired), self._details(fired)) if part)
 
     def _details(self, fired: FiredReminder) -> str:
+        """Kind, contact and when: what may be cut when the row is narrow."""
         parts = [
             kind_name(fired.kind),
             isolate(fired.contact_name),
             # Digits and slashes of a date keep their order inside Hebrew text.
             isolate_ltr(when_text(fired, self._zone)),
         ]
-        if fired.is_snooze:
-            parts.append(QCoreApplication.translate("ReminderList", "snoozed"))
-        parts.append(late_text(fired.late_by))
         return SEPARATOR.join(part for part in parts if part)
 
 
+def _marks(fired: FiredReminder) -> str:
+    """How late and whether back from a snooze: never cut from the row."""
+    parts = [late_text(fired.late_by)]
+    if fired.is_snooze:
+        parts.append(QCoreApplication.translate("ReminderList", "snoozed"))
+    return SEPARATOR.join(part for part in parts if part)
+
+
+class ReminderDelegate(QStyledItemDelegate):
+    """Draws a row as its title over its marks and details, cutting only the words.
+
+    Qt's own delegate wraps or cuts a row's text as a whole, so a long title pushed "late"
+    and "snoozed" out of sight; here the marks are always drawn whole.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        line = option.fontMetrics.lineSpacing()
+        # Narrow on purpose: the panel's width decides, and the words are cut to it.
+        return QSize(ROW_MIN_WIDTH, 2 * line + 2 * ROW_PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        icon = item.icon
+        # The style draws the background and selection; the icon and words are drawn here.
+        item.text, item.icon = "", QIcon()
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+
+        icon_box, text_box = _row_boxes(item)
+        icon.paint(painter, icon_box)
+        painter.save()
+        painter.setLayoutDirection(item.direction)
+        painter.setFont(item.font)
+        painter.setPen(_text_color(item, index))
+        _draw_lines(painter, item, text_box, index)
+        painter.restore()
+
+
+def _row_boxes(item: QStyleOptionViewItem) -> tuple[QRect, QRect]:
+    """Where the kind's dot and the two lines go, mirrored in right-to-left."""
+    whole: QRect = item.rect
+    inner = whole.adjusted(ROW_PADDING, ROW_PADDING, -ROW_PADDING, -ROW_PADDING)
+    top = inner.top() + (inner.height() - ICON_SIZE) // 2
+    icon_box = QRect(inner.left(), top, ICON_SIZE, ICON_SIZE)
+    text_box = inner.adjusted(ICON_SIZE + ROW_PADDING, 0, 0, 0)
+    direction = item.direction
+    return (
+        QStyle.visualRect(direction, whole, icon_box),
+        QStyle.visualRect(direction, whole, text_box),
+    )
+
+
+def _text_color(item: QStyleOptionViewItem, index: AnyIndex) -> QColor:
+    foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+    if isinstance(foreground, QColor):
+        return foreground
+    return item.palette.color(QPalette.ColorRole.Text)
+
+
+def fit_row(
+    metrics: QFontMetrics, width: int, title: str, marks: str, details: str
+) -> tuple[str, str]:
+    """The two lines of a row cut to `width`: the title and details shorten, marks never."""
+    cut = Qt.TextElideMode.ElideRight
+    if marks and details:
+        marks += SEPARATOR
+    room = max(0, width - metrics.horizontalAdvance(marks))
+    # Isolated, so the "…" ends a Hebrew title on its left even in an English row.
+    first = isolate(metrics.elidedText(title, cut, width))
+    return first, marks + metrics.elidedText(details, cut, room)
+
+
+def _draw_lines(
+    painter: QPainter, item: QStyleOptionViewItem, box: QRect, index: AnyIndex
+) -> None:
+    metrics = item.fontMetrics
+    first, second = fit_row(
+        metrics,
+        box.width(),
+        index.data(ReminderRole.TITLE) or "",
+        index.data(ReminderRole.MARKS) or "",
+        index.data(ReminderRole.DETAILS) or "",
+    )
+    flags = QStyle.visualAlignment(
+        item.direction, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+    line = metrics.lineSpacing()
+    painter.drawText(QRect(box.left(), box.top(), box.width(), line), int(flags), first)
+    below = QRect(box.left(), box.top() + line, box.width(), line)
+    painter.drawText(below, int(flags), second)
+
+
 def notification_text(fired: list[FiredReminder], zone: ZoneInfo) -> tuple[str, str]:
-    """The title and text of the tray notification for reminders that just fired."""
+    """The title and text of the tray notification for reminders that just fired.
+
+    Many at once (the computer woke after a night) name only the first few: a desktop
+    notification shows a handful of lines, and the panel lists them all.
+    """
     if len(fired) == 1:
         one = fired[0]
         title = QCoreApplication.translate("ReminderList", "Reminder: {title}").format(
-            title=isolate(one.title or kind_name(one.kind))
+            title=isolate(shorten(_title_of(one)))
         )
         parts = [isolate(one.contact_name), isolate_ltr(when_text(one, zone))]
         parts.append(late_text(one.late_by))
         return title, SEPARATOR.join(part for part in parts if part)
+
     title = QCoreApplication.translate("ReminderList", "{count} reminders").format(
         count=len(fired)
     )
-    lines = [isolate(f"{one.title or kind_name(one.kind)} ({one.contact_name})") for one in fired]
+    lines = [_notification_line(one) for one in fired[:NOTIFIED_BY_NAME]]
+    rest = len(fired) - NOTIFIED_BY_NAME
+    if rest == 1:
+        lines.append(QCoreApplication.translate("ReminderList", "and one more"))
+    elif rest > 1:
+        more = QCoreApplication.translate("ReminderList", "and {count} more")
+        lines.append(more.format(count=rest))
     return title, "\n".join(lines)
+
+
+def _notification_line(fired: FiredReminder) -> str:
+    # Each part isolated, so a Hebrew title and an English name keep their order.
+    line = QCoreApplication.translate("ReminderList", "{title} ({contact})")
+    return line.format(
+        title=isolate(shorten(_title_of(fired), 40)), contact=isolate(fired.contact_name)
+    )
+
+
+def _title_of(fired: FiredReminder) -> str:
+    return fired.title or kind_name(fired.kind)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.mail_outbox import MailDraft
 from kesher_desktop.services.reminders import FiredReminder
+from kesher_desktop.ui.durations import duration_text
 from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr
 from kesher_desktop.ui.widgets.zoned_time import TIME_FORMAT, format_day, to_qdate
 
@@ -90,13 +91,15 @@ def _rows(fired: FiredReminder, zone: ZoneInfo) -> list[tuple[str, str]]:
 
 def _notes(fired: FiredReminder) -> list[str]:
     notes = []
-    if fired.late_by > timedelta(0):
+    # Empty under a minute: the engine's own delay is not worth a sentence.
+    duration = duration_text(fired.late_by)
+    if duration:
         late = QCoreApplication.translate(
             "ReminderMail",
             "This reminder is {duration} late: the app was closed or the computer asleep "
             "when it was due.",
         )
-        notes.append(late.format(duration=_duration(fired.late_by)))
+        notes.append(late.format(duration=duration))
     if fired.is_snooze:
         notes.append(
             QCoreApplication.translate("ReminderMail", "You snoozed this reminder earlier.")
@@ -138,42 +141,6 @@ def _short_when(fired: FiredReminder, zone: ZoneInfo) -> str:
 def _long_day(day: date) -> str:
     """Weekday, day, month and year in the UI's language: "יום שלישי, 10 במרץ 2026"."""
     return QLocale().toString(to_qdate(day), QLocale.FormatType.LongFormat)
-
-
-def _duration(delta: timedelta) -> str:
-    """How late, rounded to what a reader cares about: minutes, then hours, then days."""
-    minutes = max(1, round(delta.total_seconds() / 60))
-    if minutes < 90:
-        return _count(minutes, UNITS["minute"])
-    hours = round(minutes / 60)
-    if hours < 48:
-        return _count(hours, UNITS["hour"])
-    return _count(round(hours / 24), UNITS["day"])
-
-
-# (one, many): Hebrew and English both have just these two forms. lupdate marks a Python
-# plural (%n) only for a literal count, so the two forms are chosen here instead.
-UNITS = {
-    "minute": (
-        QT_TRANSLATE_NOOP("ReminderMail", "one minute"),
-        QT_TRANSLATE_NOOP("ReminderMail", "{count} minutes"),
-    ),
-    "hour": (
-        QT_TRANSLATE_NOOP("ReminderMail", "one hour"),
-        QT_TRANSLATE_NOOP("ReminderMail", "{count} hours"),
-    ),
-    "day": (
-        QT_TRANSLATE_NOOP("ReminderMail", "one day"),
-        QT_TRANSLATE_NOOP("ReminderMail", "{count} days"),
-    ),
-}
-
-
-def _count(count: int, forms: tuple[str, str]) -> str:
-    one, many = forms
-    if count == 1:
-        return QCoreApplication.translate("ReminderMail", one)
-    return QCoreApplication.translate("ReminderMail", many).format(count=count)
 
 
 def _footer() -> str:

@@ -1,23 +1,29 @@
 """The reminders panel: what fired and is still open, and the reminder mail that failed.
 
 It is the delivery that always works, tray or not. Each alert can be opened, snoozed, marked
-done or dismissed; each failed mail shows its recipients and reason and can be retried now.
+done or dismissed, or all dismissed at once; each failed mail shows its recipients and why it
+failed, and it or all of them can be retried now.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,39 +32,154 @@ from kesher_desktop.services.errors import ServiceError
 from kesher_desktop.services.mail_outbox import MailOutbox, QueuedMail
 from kesher_desktop.services.reminder_times import SnoozeChoice
 from kesher_desktop.services.reminders import FiredReminder, ReminderService
-from kesher_desktop.ui.reminder_list_model import ReminderListModel
+from kesher_desktop.ui.reminder_list_model import ReminderDelegate, ReminderListModel
 from kesher_desktop.ui.widgets.bidi import align_leading, isolate, isolate_ltr, shorten
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
 
 
-class FailedMailRow(QWidget):
-    """One mail that could not be sent: to whom, why, and a button to try again now."""
+# Words that name what went wrong in the reasons smtplib and the network give.
+NO_ANSWER = re.compile(
+    r"refused|timed? ?out|unreachable|no route|name or service|getaddrinfo|errno|"
+    r"disconnected|closed|reset",
+    re.IGNORECASE,
+)
+BAD_LOGIN = re.compile(r"^5(30|34|35)\b|authenticat|password|credential|keyring", re.IGNORECASE)
+# "Reminder: Call with Dana (10/03/2026 10:00)": the subject the reminder mail is given.
+SUBJECT_WITH_TIME = re.compile(r"^(?P<subject>.*\S) \((?P<time>[^()]*)\)$")
+# How many failed mails show before the list scrolls.
+FAILED_ROWS_SHOWN = 3
 
-    def __init__(self, mail: QueuedMail, parent: QWidget | None = None) -> None:
+
+def mail_problem(reason: str) -> str:
+    """What went wrong with a send, in a few words of the user's language.
+
+    The raw reason (what the server or the network said) is shown apart, for whoever sets
+    the mail up.
+    """
+    if BAD_LOGIN.search(reason):
+        return QCoreApplication.translate(
+            "FailedMailList", "The mail server refused the user name or password."
+        )
+    if NO_ANSWER.search(reason):
+        return QCoreApplication.translate("FailedMailList", "The mail server did not answer.")
+    return QCoreApplication.translate("FailedMailList", "The mail server refused the message.")
+
+
+def mail_subject(subject: str) -> str:
+    """The subject with the time in it isolated apart, so Hebrew does not reorder the two."""
+    found = SUBJECT_WITH_TIME.match(subject)
+    if found is None:
+        return isolate(shorten(subject))
+    text = QCoreApplication.translate("FailedMailList", "{subject} ({time})")
+    return text.format(subject=isolate(shorten(found["subject"])), time=isolate_ltr(found["time"]))
+
+
+class FailedMailList(Retranslating, QWidget):
+    """The reminder mail that could not be sent, in a list that scrolls past a few rows.
+
+    Signals:
+        retry_requested(int): send this mail (by id) again now.
+        retry_all_requested(): send every failed mail again now.
+    """
+
+    retry_requested = Signal(int)
+    retry_all_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.mail = mail
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.mails: list[QueuedMail] = []
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionHeading")
+        self.list = QListWidget()
+        self.list.setUniformItemSizes(True)
+        self.list.setWordWrap(False)
+        self.list.setSpacing(2)
+        # Rows are cut to the panel's width, never scrolled sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.currentRowChanged.connect(self._show_reason)
+        # The raw reason, small and grey: the words a mail administrator would search for.
+        self.reason = QLabel()
+        self.reason.setObjectName("fieldCaption")
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.retry_button = QPushButton()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.retry_button.clicked.connect(self._retry_current)
+        self.retry_all_button = QPushButton()
+        self.retry_all_button.clicked.connect(self.retry_all_requested)
+        self._lay_out()
         self.retranslate()
 
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.retry_all_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        layout.addWidget(self.reason)
+        layout.addLayout(buttons)
+
     def retranslate(self) -> None:
-        recipients = ", ".join(isolate_ltr(address) for address in self.mail.to)
-        self.label.setText(
-            self.tr("To {recipients}: {subject}\n{reason}").format(
-                recipients=recipients,
-                subject=isolate(shorten(self.mail.subject)),
-                reason=isolate(shorten(self.mail.last_error, 160)),
-            )
-        )
-        align_leading(self.label, Qt.AlignmentFlag.AlignTop)
+        self.heading.setText(self.tr("Reminder mail not sent"))
         self.retry_button.setText(self.tr("Retry now"))
+        self.retry_all_button.setText(self.tr("Retry all"))
+        align_leading(self.reason, Qt.AlignmentFlag.AlignTop)
+        self.set_mails(self.mails)
+
+    # -- API -------------------------------------------------------------------------------
+
+    def set_mails(self, mails: list[QueuedMail]) -> None:
+        """Show these failures; the one chosen before stays chosen while it is listed."""
+        chosen = self.current_mail()
+        self.mails = list(mails)
+        self.list.clear()
+        for mail in self.mails:
+            self.list.addItem(self._item(mail))
+        ids = [mail.id for mail in self.mails]
+        self.list.setCurrentRow(ids.index(chosen.id) if chosen and chosen.id in ids else 0)
+        self._fit_height()
+        self._show_reason()
+        self.setVisible(bool(self.mails))
+
+    def current_mail(self) -> QueuedMail | None:
+        row = self.list.currentRow()
+        return self.mails[row] if 0 <= row < len(self.mails) else None
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _item(self, mail: QueuedMail) -> QListWidgetItem:
+        recipients = ", ".join(isolate_ltr(address) for address in mail.to)
+        line = self.tr("To {recipients}: {subject}").format(
+            recipients=recipients, subject=mail_subject(mail.subject)
+        )
+        # The short explanation first: Qt cuts a row after its first line that is too wide,
+        # and the long line (recipients and subject) is the one that may be.
+        item = QListWidgetItem(f"{mail_problem(mail.last_error)}\n{line}")
+        item.setToolTip(f"{line}\n{mail.last_error}")
+        return item
+
+    def _fit_height(self) -> None:
+        # As tall as its rows up to a few, then it scrolls: the panel never grows with them.
+        rows = min(max(len(self.mails), 1), FAILED_ROWS_SHOWN)
+        row_height = self.list.sizeHintForRow(0) if self.mails else 0
+        row_height = max(row_height, 2 * self.fontMetrics().lineSpacing() + 4)
+        row_height += 2 * self.list.spacing()
+        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth())
+
+    def _show_reason(self) -> None:
+        mail = self.current_mail()
+        self.reason.setText(isolate(shorten(mail.last_error, 300)) if mail else "")
+        self.retry_button.setEnabled(mail is not None)
+
+    def _retry_current(self) -> None:
+        mail = self.current_mail()
+        if mail is not None:
+            self.retry_requested.emit(mail.id)
 
 
 class RemindersPanel(Retranslating, QDockWidget):
@@ -70,10 +191,12 @@ class RemindersPanel(Retranslating, QDockWidget):
     Signals:
         open_requested(int, int): show this contact (first) and this activity (second).
         mail_retry_requested(): a failed mail was made due; the sender should run now.
+        count_changed(int): how many alerts are open, after every refresh.
     """
 
     open_requested = Signal(int, int)
     mail_retry_requested = Signal()
+    count_changed = Signal(int)
 
     def __init__(
         self,
@@ -91,22 +214,48 @@ class RemindersPanel(Retranslating, QDockWidget):
         self._reminders = reminders
         self._outbox = outbox
         self.model = ReminderListModel(zone, self)
-        self.failed_rows: list[FailedMailRow] = []
-
-        self.view = QListView()
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(False)
-        self.view.setSpacing(2)
-        self.view.doubleClicked.connect(self._open_index)
-        self.view.selectionModel().currentChanged.connect(self._enable_buttons)
+        self.view = self._make_view()
         self.empty = QLabel()
         self.empty.setObjectName("emptyHint")
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The hint takes the list's place when there is nothing to list.
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.empty)
 
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_current)
-        self.snooze_button = QPushButton()
+        self.snooze_button = self._make_snooze_button()
+        self.done_button = QPushButton()
+        self.done_button.clicked.connect(self.mark_current_done)
+        self.dismiss_button = QPushButton()
+        self.dismiss_button.clicked.connect(self.dismiss_current)
+        self.dismiss_all_button = QPushButton()
+        self.dismiss_all_button.clicked.connect(self.dismiss_all)
+
+        self.failed = FailedMailList()
+        self.failed.retry_requested.connect(self.retry_mail)
+        self.failed.retry_all_requested.connect(self.retry_all_mail)
+        self.setWidget(self._layout())
+        self.refresh_view()
+        self.retranslate()
+
+    def _make_view(self) -> QListView:
+        view = QListView()
+        view.setModel(self.model)
+        view.setItemDelegate(ReminderDelegate(view))
+        view.setUniformItemSizes(True)
+        view.setSpacing(2)
+        view.doubleClicked.connect(self._open_index)
+        view.selectionModel().currentChanged.connect(self._enable_buttons)
+        return view
+
+    def _make_snooze_button(self) -> QPushButton:
+        button = QPushButton()
+        # The arrow is in the text (see retranslate): the style's own menu arrow is drawn on
+        # the right edge and is lost in right-to-left.
+        button.setStyleSheet("QPushButton::menu-indicator { image: none; width: 0px; }")
         self.snooze_menu = QMenu(self)
         self.snooze_actions: dict[SnoozeChoice, QAction] = {}
         for choice in SnoozeChoice:
@@ -114,17 +263,8 @@ class RemindersPanel(Retranslating, QDockWidget):
             action.setData(choice.value)
             self.snooze_actions[choice] = action
         self.snooze_menu.triggered.connect(self._snooze_chosen)
-        self.snooze_button.setMenu(self.snooze_menu)
-        self.done_button = QPushButton()
-        self.done_button.clicked.connect(self.mark_current_done)
-        self.dismiss_button = QPushButton()
-        self.dismiss_button.clicked.connect(self.dismiss_current)
-
-        self.failed_heading = QLabel()
-        self.failed_heading.setObjectName("sectionHeading")
-        self._failed_box = QVBoxLayout()
-        self.setWidget(self._layout())
-        self.retranslate()
+        button.setMenu(self.snooze_menu)
+        return button
 
     def _layout(self) -> QWidget:
         buttons = QHBoxLayout()
@@ -132,23 +272,24 @@ class RemindersPanel(Retranslating, QDockWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.dismiss_all_button)
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.failed_heading)
-        layout.addLayout(self._failed_box)
+        layout.addWidget(self.failed)
         return body
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Reminders"))
+        self.setWindowTitle(self._title())
         self.empty.setText(self.tr("No reminders waiting."))
         self.open_button.setText(self.tr("Open"))
-        self.snooze_button.setText(self.tr("Snooze"))
+        # A menu, and looks it: the arrow is part of the words in every direction.
+        self.snooze_button.setText(self.tr("Snooze \u25be"))
         self.done_button.setText(self.tr("Mark done"))
         self.dismiss_button.setText(self.tr("Dismiss"))
+        self.dismiss_all_button.setText(self.tr("Dismiss all"))
         texts = {
             SnoozeChoice.FIVE_MINUTES: self.tr("5 minutes"),
             SnoozeChoice.FIFTEEN_MINUTES: self.tr("15 minutes"),
@@ -157,9 +298,6 @@ class RemindersPanel(Retranslating, QDockWidget):
         }
         for choice, action in self.snooze_actions.items():
             action.setText(texts[choice])
-        self.failed_heading.setText(self.tr("Reminder mail not sent"))
-        for row in self.failed_rows:
-            row.retranslate()
         # Texts of the rows (late by, kind) are made by the model when asked.
         self.model.layoutChanged.emit()
 
@@ -171,9 +309,20 @@ class RemindersPanel(Retranslating, QDockWidget):
         self.model.set_alerts(self._reminders.open_alerts())
         row = self.model.row_of(current.alert_id) if current is not None else -1
         self._select(max(row, 0))
-        self.empty.setVisible(self.model.rowCount() == 0)
+        self.failed.set_mails(self._outbox.failures() if self._outbox is not None else [])
+        self.refresh_view()
+        self.count_changed.emit(self.open_count())
+
+    def refresh_view(self) -> None:
+        """The list or the empty hint, the title's count and which buttons apply."""
+        self.pages.setCurrentWidget(self.view if self.open_count() else self.empty)
+        self.setWindowTitle(self._title())
+        self.dismiss_all_button.setEnabled(self.open_count() > 0)
         self._enable_buttons()
-        self._list_failures()
+
+    def open_count(self) -> int:
+        """How many alerts are open (as listed at the last refresh)."""
+        return self.model.rowCount()
 
     def current_alert(self) -> FiredReminder | None:
         return self.model.alert(self.view.currentIndex())
@@ -198,31 +347,49 @@ class RemindersPanel(Retranslating, QDockWidget):
         if fired is not None:
             self._act(lambda: self._reminders.dismiss(fired.alert_id))
 
+    def dismiss_all(self) -> None:
+        """Dismiss every alert listed; one gone meanwhile does not stop the others."""
+        for fired in self.model.alerts():
+            self._try(lambda fired=fired: self._reminders.dismiss(fired.alert_id))
+        self.refresh()
+
     def retry_mail(self, mail_id: int) -> None:
         if self._outbox is None:
             return
         self._act(lambda: self._outbox.retry_now(mail_id))  # type: ignore[union-attr]
         self.mail_retry_requested.emit()
 
+    def retry_all_mail(self) -> None:
+        if self._outbox is None:
+            return
+        for mail in self.failed.mails:
+            self._try(lambda mail=mail: self._outbox.retry_now(mail.id))  # type: ignore[union-attr]
+        self.refresh()
+        self.mail_retry_requested.emit()
+
     # -- helpers ---------------------------------------------------------------------------
 
-    def _act(self, action: object) -> None:
+    def _title(self) -> str:
+        count = self.open_count()
+        if count == 0:
+            return self.tr("Reminders")
+        return self.tr("Reminders ({count})").format(count=count)
+
+    def _act(self, action: Callable[[], object]) -> None:
+        self._try(action)
+        self.refresh()
+
+    @staticmethod
+    def _try(action: Callable[[], object]) -> None:
         try:
-            action()  # type: ignore[operator]
+            action()
         except ServiceError:
             # Gone meanwhile (another copy dismissed it, the activity was deleted): the
-            # refresh below shows what is true now.
+            # refresh after it shows what is true now.
             log.warning("reminder action not done", exc_info=True)
-        self.refresh()
 
     def _snooze_chosen(self, action: QAction) -> None:
         self.snooze_current(SnoozeChoice(action.data()))
-
-    def _retry_clicked(self) -> None:
-        for row in self.failed_rows:
-            if row.retry_button is self.sender():
-                self.retry_mail(row.mail.id)
-                return
 
     def _open_index(self, index: QModelIndex) -> None:
         self._select(index.row())
@@ -240,14 +407,3 @@ class RemindersPanel(Retranslating, QDockWidget):
         for button in (self.open_button, self.snooze_button, self.done_button):
             button.setEnabled(chosen)
         self.dismiss_button.setEnabled(chosen)
-
-    def _list_failures(self) -> None:
-        for row in self.failed_rows:
-            self._failed_box.removeWidget(row)
-            row.deleteLater()
-        failures = self._outbox.failures() if self._outbox is not None else []
-        self.failed_rows = [FailedMailRow(mail) for mail in failures]
-        for row in self.failed_rows:
-            row.retry_button.clicked.connect(self._retry_clicked)
-            self._failed_box.addWidget(row)
-        self.failed_heading.setVisible(bool(failures))

@@ -271,12 +271,16 @@ class SettingsDialog(Retranslating, QDialog):
         self.start_at_login.setText(self.tr("Start Kesher when I log in"))
 
     def apply(self) -> None:
-        if self.users is not None and not self.users.save_me():
-            return
+        """Check every section, then save them all; nothing is kept while one is wrong."""
         mail = self.mail.values()
-        if mail is None or not self.mail.save(mail):
+        me_ok = self._check_me()
+        if mail is None or not me_ok:
             return
-        if not self._apply_start_at_login():
+        # Saved in the order they can still fail: the keyring or the autostart folder may
+        # refuse, while my name, checked above, will not.
+        if not self.mail.save(mail) or not self._apply_start_at_login():
+            return
+        if self.users is not None and not self.users.save_me():
             return
 
         language = self.language.currentData()
@@ -285,6 +289,21 @@ class SettingsDialog(Retranslating, QDialog):
             install_language(QApplication.instance(), language)
         self._settings.save()
         self.accept()
+
+    def _check_me(self) -> bool:
+        """My name and address checked by the rules `UserService.rename_me` applies."""
+        if self.users is None:
+            return True
+        try:
+            if not self.users.my_name.text().strip():
+                raise ValidationError("user_needs_name", field="name")
+            if self.users.my_email.text().strip():
+                check_email(self.users.my_email.text(), field="email")
+        except ValidationError as error:
+            self.users.me_error.show_message(message_for(error))
+            return False
+        self.users.me_error.clear()
+        return True
 
     def _apply_start_at_login(self) -> bool:
         wanted = self.start_at_login.isChecked()

@@ -91,6 +91,18 @@
         <translation>השינויים בפעילות לא נשמרו. לבטל אותם?</translation>
     </message>
     <message>
+        <source>Marked done elsewhere. Your other changes are still here.</source>
+        <translation>הפעילות סומנה כבוצעה במקום אחר. שאר השינויים שלך עדיין כאן.</translation>
+    </message>
+    <message>
+        <source>Marked not done elsewhere. Your other changes are still here.</source>
+        <translation>הפעילות סומנה כלא בוצעה במקום אחר. שאר השינויים שלך עדיין כאן.</translation>
+    </message>
+    <message>
+        <source>This activity was deleted elsewhere.</source>
+        <translation>הפעילות נמחקה במקום אחר.</translation>
+    </message>
+    <message>
         <source>New meeting</source>
         <translation>פגישה חדשה</translation>
     </message>
@@ -366,6 +378,49 @@
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message>
+        <source>one minute</source>
+        <translation>דקה אחת</translation>
+    </message>
+    <message>
+        <source>2 minutes</source>
+        <translation>2 דקות</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count} דקות</translation>
+    </message>
+    <message>
+        <source>one hour</source>
+        <translation>שעה אחת</translation>
+    </message>
+    <message>
+        <source>two hours</source>
+        <translation>שעתיים</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count} שעות</translation>
+    </message>
+    <message>
+        <source>one day</source>
+        <translation>יום אחד</translation>
+    </message>
+    <message>
+        <source>two days</source>
+        <translation>יומיים</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} ימים</translation>
+    </message>
+    <message>
+        <source>{hours} and {minutes}</source>
+        <translation>{hours} ו-{minutes}</translation>
+    </message>
+</context>
+<context>
     <name>EditableSection</name>
     <message>
         <source>Edit</source>
@@ -411,16 +466,38 @@
     </message>
 </context>
 <context>
-    <name>FailedMailRow</name>
+    <name>FailedMailList</name>
     <message>
-        <source>To {recipients}: {subject}
-{reason}</source>
-        <translation>אל {recipients}: {subject}
-{reason}</translation>
+        <source>The mail server refused the user name or password.</source>
+        <translation>שרת הדואר דחה את שם המשתמש או הסיסמה.</translation>
+    </message>
+    <message>
+        <source>The mail server did not answer.</source>
+        <translation>שרת הדואר לא ענה.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the message.</source>
+        <translation>שרת הדואר דחה את ההודעה.</translation>
+    </message>
+    <message>
+        <source>{subject} ({time})</source>
+        <translation>{subject} ({time})</translation>
+    </message>
+    <message>
+        <source>Reminder mail not sent</source>
+        <translation>דואר תזכורת שלא נשלח</translation>
     </message>
     <message>
         <source>Retry now</source>
         <translation>לנסות שוב עכשיו</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>לנסות שוב את כולם</translation>
+    </message>
+    <message>
+        <source>To {recipients}: {subject}</source>
+        <translation>אל {recipients}: {subject}</translation>
     </message>
 </context>
 <context>
@@ -596,6 +673,93 @@
     </message>
 </context>
 <context>
+    <name>InvitationMail</name>
+    <message>
+        <source>Call with {organizer}</source>
+        <translation>שיחה עם {organizer}</translation>
+    </message>
+    <message>
+        <source>Meeting with {organizer}</source>
+        <translation>פגישה עם {organizer}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {what} ({when})</source>
+        <translation>בוטל: {what} ({when})</translation>
+    </message>
+    <message>
+        <source>Updated invitation: {what} ({when})</source>
+        <translation>הזמנה מעודכנת: {what} ({when})</translation>
+    </message>
+    <message>
+        <source>Invitation: {what} ({when})</source>
+        <translation>הזמנה: {what} ({when})</translation>
+    </message>
+    <message>
+        <source>{organizer} invites you to a meeting.</source>
+        <translation>הזמנה לפגישה מאת {organizer}.</translation>
+    </message>
+    <message>
+        <source>{organizer} invites you to a call.</source>
+        <translation>הזמנה לשיחה מאת {organizer}.</translation>
+    </message>
+    <message>
+        <source>{organizer} has changed the meeting you are invited to.</source>
+        <translation>עדכון להזמנה לפגישה מאת {organizer}: הפרטים השתנו.</translation>
+    </message>
+    <message>
+        <source>{organizer} has changed the call you are invited to.</source>
+        <translation>עדכון להזמנה לשיחה מאת {organizer}: הפרטים השתנו.</translation>
+    </message>
+    <message>
+        <source>{organizer} has cancelled the meeting.</source>
+        <translation>הפגישה בוטלה על ידי {organizer}.</translation>
+    </message>
+    <message>
+        <source>{organizer} has cancelled the call.</source>
+        <translation>השיחה בוטלה על ידי {organizer}.</translation>
+    </message>
+    <message>
+        <source>{organizer} has taken you off this meeting&apos;s invitees.</source>
+        <translation>הוסרת מרשימת המוזמנים לפגישה זו על ידי {organizer}.</translation>
+    </message>
+    <message>
+        <source>{organizer} has taken you off this call&apos;s invitees.</source>
+        <translation>הוסרת מרשימת המוזמנים לשיחה זו על ידי {organizer}.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>מה</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>מתי</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>איפה</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>מוזמנים</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>מארגן/ת</translation>
+    </message>
+    <message>
+        <source>{day}, {time} ({zone})</source>
+        <translation>{day}, {time} ({zone})</translation>
+    </message>
+    <message>
+        <source>Your calendar program can remove it from your calendar.</source>
+        <translation>תוכנת היומן שלך יכולה להסיר אותה מהיומן.</translation>
+    </message>
+    <message>
+        <source>Your calendar program can add it to your calendar and send your answer.</source>
+        <translation>תוכנת היומן שלך יכולה להוסיף אותה ליומן ולשלוח את תשובתך.</translation>
+    </message>
+</context>
+<context>
     <name>MailSection</name>
     <message>
         <source>Mail for reminders</source>
@@ -699,6 +863,10 @@
     <message>
         <source>Reminders</source>
         <translation>תזכורות</translation>
+    </message>
+    <message>
+        <source>Reminders ({count})</source>
+        <translation>תזכורות ({count})</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -853,20 +1021,8 @@
 <context>
     <name>ReminderList</name>
     <message>
-        <source>1 minute late</source>
-        <translation>באיחור של דקה</translation>
-    </message>
-    <message>
-        <source>{count} minutes late</source>
-        <translation>באיחור של {count} דקות</translation>
-    </message>
-    <message>
-        <source>{count} hours late</source>
-        <translation>באיחור של {count} שעות</translation>
-    </message>
-    <message>
-        <source>{count} days late</source>
-        <translation>באיחור של {count} ימים</translation>
+        <source>{duration} late</source>
+        <translation>באיחור של {duration}</translation>
     </message>
     <message>
         <source>snoozed</source>
@@ -879,6 +1035,18 @@
     <message>
         <source>{count} reminders</source>
         <translation>{count} תזכורות</translation>
+    </message>
+    <message>
+        <source>and one more</source>
+        <translation>ועוד אחת</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>ועוד {count}</translation>
+    </message>
+    <message>
+        <source>{title} ({contact})</source>
+        <translation>{title} ({contact})</translation>
     </message>
 </context>
 <context>
@@ -942,30 +1110,6 @@
     <message>
         <source>{start} until {end}</source>
         <translation>{start} עד {end}</translation>
-    </message>
-    <message>
-        <source>one minute</source>
-        <translation>דקה אחת</translation>
-    </message>
-    <message>
-        <source>{count} minutes</source>
-        <translation>{count} דקות</translation>
-    </message>
-    <message>
-        <source>one hour</source>
-        <translation>שעה אחת</translation>
-    </message>
-    <message>
-        <source>{count} hours</source>
-        <translation>{count} שעות</translation>
-    </message>
-    <message>
-        <source>one day</source>
-        <translation>יום אחד</translation>
-    </message>
-    <message>
-        <source>{count} days</source>
-        <translation>{count} ימים</translation>
     </message>
     <message>
         <source>Sent by Kesher Desktop.</source>
@@ -1061,8 +1205,8 @@
         <translation>פתיחה</translation>
     </message>
     <message>
-        <source>Snooze</source>
-        <translation>דחייה</translation>
+        <source>Snooze ▾</source>
+        <translation>דחייה ▾</translation>
     </message>
     <message>
         <source>Mark done</source>
@@ -1070,7 +1214,11 @@
     </message>
     <message>
         <source>Dismiss</source>
-        <translation>סגירה</translation>
+        <translation>התעלמות</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>התעלמות מכולן</translation>
     </message>
     <message>
         <source>5 minutes</source>
@@ -1089,8 +1237,8 @@
         <translation>מחר בבוקר</translation>
     </message>
     <message>
-        <source>Reminder mail not sent</source>
-        <translation>דואר תזכורת שלא נשלח</translation>
+        <source>Reminders ({count})</source>
+        <translation>תזכורות ({count})</translation>
     </message>
 </context>
 <context>

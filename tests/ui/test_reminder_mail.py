@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.activity_views import PersonRef, PersonView
+from kesher_desktop.ui.durations import duration_text
 from kesher_desktop.ui.i18n import install_language
+from kesher_desktop.ui.reminder_list_model import late_text
 from kesher_desktop.ui.reminder_mail import reminder_mail
 from tests.services.reminder_scene import sample_fired
 
@@ -89,12 +91,25 @@ def test_a_late_reminder_says_how_late() -> None:
     for late_by, words in [
         (timedelta(minutes=15), "15 minutes late"),
         (timedelta(seconds=70), "one minute late"),
-        (timedelta(hours=3, minutes=10), "3 hours late"),
-        (timedelta(days=2, hours=1), "2 days late"),
+        (timedelta(minutes=2, seconds=34), "2 minutes late"),
+        (timedelta(hours=3, minutes=10), "3 hours and 10 minutes late"),
+        (timedelta(days=2, hours=1), "two days late"),
     ]:
         mail = reminder_mail(sample_fired(late_by=late_by), JERUSALEM, ["me@example.com"])
         assert f"This reminder is {words}" in mail.text
         assert words in mail.html
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_mail_and_the_panel_say_the_same_lateness() -> None:
+    # 2 min 34 s once read "3 minutes" in the mail and "2 minutes" in the panel.
+    late_by = timedelta(minutes=2, seconds=34)
+    mail = reminder_mail(sample_fired(late_by=late_by), JERUSALEM, ["me@example.com"])
+    assert f"This reminder is {duration_text(late_by)} late" in mail.text
+    assert late_text(late_by) == f"{duration_text(late_by)} late"
+    # Under a minute is not late enough to say.
+    quick = reminder_mail(sample_fired(late_by=timedelta(seconds=40)), JERUSALEM, ["a@b.example"])
+    assert "late" not in quick.text
 
 
 @pytest.mark.usefixtures("qapp")

@@ -82,6 +82,56 @@ def test_a_bad_address_is_named_and_the_dialog_stays_open(
     assert services.users.me() == before
 
 
+def test_a_mail_error_keeps_my_new_name_unsaved_until_all_is_right(
+    qtbot: QtBot, services: Services, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    settings = Settings(language="en")
+    dialog = _dialog(
+        qtbot,
+        settings,
+        autostart,
+        users=services.users,
+        secrets=SecretStore(allow_plain_file=True),
+    )
+    assert dialog.users is not None
+    before = services.users.me()
+
+    dialog.users.my_name.setText("שם חדש")
+    dialog.mail.port.setText("70000")
+    dialog.apply()
+
+    # Cancel after the mail error leaves my name as it was: nothing was saved.
+    assert dialog.mail.port_error.text() and dialog.result() != SettingsDialog.DialogCode.Accepted
+    dialog.reject()
+    assert services.users.me() == before
+
+
+def test_a_wrong_name_keeps_the_mail_settings_unsaved(
+    qtbot: QtBot, services: Services, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    settings = Settings(language="en")
+    dialog = _dialog(
+        qtbot,
+        settings,
+        autostart,
+        users=services.users,
+        secrets=SecretStore(allow_plain_file=True),
+    )
+    assert dialog.users is not None
+
+    dialog.users.my_name.setText("  ")
+    dialog.mail.host.setText("smtp.kesher.example")
+    dialog.apply()
+
+    assert dialog.users.me_error.text() and not dialog.users.me_error.isHidden()
+    assert settings.smtp_host == "" and not settings_path().exists()
+
+    dialog.users.my_name.setText("נועה ברק")
+    dialog.apply()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert services.users.me().name == "נועה ברק" and settings.smtp_host == "smtp.kesher.example"
+
+
 def test_other_users_can_be_added_and_then_chosen(
     qtbot: QtBot, services: Services, autostart: Autostart
 ) -> None:

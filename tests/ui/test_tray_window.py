@@ -162,8 +162,8 @@ def test_retrying_a_failed_mail_asks_the_window_to_drain_the_outbox(
     window.outbox.mark_failed(mail, "timed out")
     window.show_reminders()
     panel = window.reminders_panel
-    assert panel is not None and len(panel.failed_rows) == 1
+    assert panel is not None and panel.failed.list.count() == 1
 
     with qtbot.waitSignal(window.mail_retry_requested, timeout=1000):
-        panel.failed_rows[0].retry_button.click()
+        panel.failed.retry_button.click()
     assert window.outbox.next_attempt() == services.clock.now()
