@@ -87,9 +87,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     Signals:
         mail_retry_requested(): the user made a failed reminder mail due; drain the outbox.
+        settings_saved(): the settings dialog was accepted; mail settings may be new.
     """
 
     mail_retry_requested = Signal()
+    settings_saved = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -328,7 +330,8 @@ class MainWindow(Retranslating, QMainWindow):
 
         users = self.services.users if self.services is not None else None
         dialog = SettingsDialog(self.settings, users, self)
-        self.run_dialog(dialog)
+        if self.run_dialog(dialog):
+            self.settings_saved.emit()
 
     def show_reminders(self) -> None:
         """Bring the window forward with the reminders panel open and up to date."""
@@ -395,8 +398,18 @@ class MainWindow(Retranslating, QMainWindow):
         if self.contact_page is None or self.drawer is None:
             return
         contact_id = self.contact_page.contact_id
-        if contact_id is not None:
-            self.drawer.open_new(contact_id, ActivityKind.TASK)  # type: ignore[attr-defined]
+        if contact_id is None:
+            # A task belongs to a contact; with none on the page, say so rather than nothing.
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("New task"),
+                self.tr("Add or choose a contact first: a task is planned on a contact's page."),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.run_dialog(box)
+            return
+        self.drawer.open_new(contact_id, ActivityKind.TASK)  # type: ignore[attr-defined]
 
     def attach_tray(self, tray: Tray) -> None:
         """Connect the tray's menu; while its icon is shown, closing hides to the tray."""

@@ -44,5 +44,14 @@ def start_reminders(window: MainWindow, services: Services) -> ReminderEngine:
     services.activities.changes.subscribe(lambda _activity_id: engine.rearm())
     services.reminders.changes.subscribe(lambda _activity_id: engine.rearm())
     window.mail_retry_requested.connect(engine.send_mail_now)
+    window.settings_saved.connect(lambda: _send_again(outbox, engine))
     engine.start()
     return engine
+
+
+def _send_again(outbox: MailOutbox, engine: ReminderEngine) -> None:
+    """New mail settings: what failed under the old ones is tried at once, not in an hour."""
+    waiting = outbox.retry_all()
+    if waiting:
+        log.info("mail settings changed; retrying failed mail count=%s", waiting)
+    engine.send_mail_now()

@@ -861,6 +861,14 @@
         <translation>הגדרות…</translation>
     </message>
     <message>
+        <source>New task</source>
+        <translation>משימה חדשה</translation>
+    </message>
+    <message>
+        <source>Add or choose a contact first: a task is planned on a contact&apos;s page.</source>
+        <translation>יש להוסיף איש קשר או לבחור אחד קודם: משימה מתוכננת בדף של איש קשר.</translation>
+    </message>
+    <message>
         <source>Reminders</source>
         <translation>תזכורות</translation>
     </message>

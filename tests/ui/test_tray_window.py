@@ -167,3 +167,18 @@ def test_retrying_a_failed_mail_asks_the_window_to_drain_the_outbox(
     with qtbot.waitSignal(window.mail_retry_requested, timeout=1000):
         panel.failed.retry_button.click()
     assert window.outbox.next_attempt() == services.clock.now()
+
+
+def test_new_task_with_no_contact_says_what_is_missing(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.attach_services(services)
+    shown: list[str] = []
+    monkeypatch.setattr(window, "run_dialog", lambda box: shown.append(box.text()) or True)
+
+    window.new_task()
+
+    assert len(shown) == 1 and "contact" in shown[0]
+    assert window.drawer is None or not window.drawer.isVisible()
