@@ -37,6 +37,19 @@ class SmtpSettings:
     sender: str
 
 
+@dataclass(frozen=True)
+class ImapSettings:
+    """The tracking mailbox, except the password, which lives in the keyring."""
+
+    host: str
+    port: int
+    security: SmtpSecurity
+    user: str
+    # The mailbox's address; tracking tags go after a plus in its local part.
+    address: str
+    folder: str = "INBOX"
+
+
 @dataclass
 class Settings:
     language: str = "he"
@@ -49,6 +62,12 @@ class Settings:
     # Reminders are mailed to this address, and sent from it.
     my_address: str = ""
     start_at_login: bool = False
+    # The tracking mailbox that Bcc copies of mail sent to contacts land in.
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_security: str = SmtpSecurity.SSL.value
+    imap_user: str = ""
+    tracking_address: str = ""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -94,6 +113,24 @@ class Settings:
             user=str(self.smtp_user).strip(),
             sender=sender,
         )
+
+    def imap(self) -> ImapSettings | None:
+        """The tracking mailbox, or None while tracking is off (no server or no address)."""
+        host, address = str(self.imap_host).strip(), str(self.tracking_address).strip()
+        if not host or not address:
+            return None
+        try:
+            security = SmtpSecurity(self.imap_security)
+        except ValueError:
+            log.warning("unknown imap_security %r, using ssl", self.imap_security)
+            security = SmtpSecurity.SSL
+        try:
+            port = int(self.imap_port)
+        except (TypeError, ValueError):
+            log.warning("unreadable imap_port %r, using 993", self.imap_port)
+            port = 993
+        user = str(self.imap_user).strip() or address
+        return ImapSettings(host=host, port=port, security=security, user=user, address=address)
 
 
 def settings_path() -> Path:

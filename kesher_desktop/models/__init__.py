@@ -17,8 +17,20 @@ from kesher_desktop.models.contact import (
     Tag,
     contact_tags,
 )
+from kesher_desktop.models.invitation import (
+    CalendarMethod,
+    Invitation,
+    InvitationAnswer,
+    InvitationSend,
+)
 from kesher_desktop.models.outgoing_mail import OutgoingMail
 from kesher_desktop.models.reminder_alert import AlertOutcome, AlertSource, ReminderAlert
+from kesher_desktop.models.tracking import (
+    MessageOutcome,
+    ReviewReason,
+    TrackedMailbox,
+    TrackedMessage,
+)
 from kesher_desktop.models.user import User
 
 __all__ = [
@@ -27,17 +39,25 @@ __all__ = [
     "AlertOutcome",
     "AlertSource",
     "Base",
+    "CalendarMethod",
     "Contact",
     "ContactEmail",
     "ContactField",
     "ContactPhone",
     "Document",
+    "Invitation",
+    "InvitationAnswer",
+    "InvitationSend",
+    "MessageOutcome",
     "OutgoingMail",
     "Participant",
     "ParticipantRole",
     "Reminder",
     "ReminderAlert",
+    "ReviewReason",
     "Tag",
+    "TrackedMailbox",
+    "TrackedMessage",
     "User",
     "contact_tags",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import uuid
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text, false
@@ -62,6 +63,12 @@ class Activity(Base):
     email_to: Mapped[str] = mapped_column(Text, default="")
     email_cc: Mapped[str] = mapped_column(Text, default="")
     message_id: Mapped[str] = mapped_column(String(998), default="")
+    # The UID of the activity's invitations, the same in every update and cancel. Set for
+    # every row (older ones were given one by migration 0004); nullable only because SQLite
+    # cannot add a NOT NULL column to a filled table without rebuilding it.
+    calendar_uid: Mapped[str] = mapped_column(
+        String(36), nullable=True, default=lambda: str(uuid.uuid4())
+    )
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -75,7 +82,10 @@ class Activity(Base):
         order_by="Reminder.offset_minutes",
     )
 
-    __table_args__ = (Index("ix_activities_contact_deleted", "contact_id", "deleted_at"),)
+    __table_args__ = (
+        Index("ix_activities_contact_deleted", "contact_id", "deleted_at"),
+        Index("ix_activities_calendar_uid", "calendar_uid", unique=True),
+    )
 
 
 class Participant(Base):

@@ -28,6 +28,9 @@ class OutgoingMail(Base):
     subject: Mapped[str] = mapped_column(String(998))
     body_text: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text, default="")
+    # An invitation's iCalendar text and its METHOD (REQUEST, CANCEL); empty for other mail.
+    calendar: Mapped[str] = mapped_column(Text, default="", server_default="")
+    calendar_method: Mapped[str] = mapped_column(String(20), default="", server_default="")
     queued_at: Mapped[datetime]
     next_attempt_at: Mapped[datetime | None] = mapped_column(index=True)
     attempts: Mapped[int] = mapped_column(default=0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
@@ -36,6 +37,10 @@ log = logging.getLogger(__name__)
 MAX_REMINDER_MINUTES = 60 * 24 * 60
 DEFAULT_MEETING_MINUTES = 60
 
+# Run inside the transaction that writes an activity, after the write is flushed; what it
+# adds (an invitation in the outbox) commits or rolls back with the change itself.
+ActivityHook = Callable[[Session, Activity], None]
+
 
 @dataclass(frozen=True)
 class ReminderEntry:
@@ -67,7 +72,8 @@ class ActivityService:
     """Activity operations; each call is one short transaction.
 
     `changes` names each activity written, after its transaction has committed; the
-    reminder engine listens to re-arm itself.
+    reminder engine listens to re-arm itself. `hooks` run inside the transaction of every
+    create, update, cancel, delete and restore (the invitations are one).
     """
 
     def __init__(self, store: Store, clock: Clock) -> None:
@@ -75,6 +81,7 @@ class ActivityService:
         self._clock = clock
         self._users = UserService(store)
         self.changes = ChangeFeed()
+        self.hooks: list[ActivityHook] = []
 
     # -- drafts --------------------------------------------------------------------------
 
@@ -130,6 +137,7 @@ class ActivityService:
             session.add(activity)
             session.flush()
             arm(session, activity, now, self._clock.zone)
+            self._run_hooks(session, activity)
         log.info("activity created id=%s kind=%s", activity.id, draft.kind)
         self.changes.publish(activity.id)
         return activity.id
@@ -146,6 +154,7 @@ class ActivityService:
             self._apply(activity, draft, now)
             session.flush()
             arm(session, activity, now, self._clock.zone)
+            self._run_hooks(session, activity)
         log.info("activity updated id=%s", activity_id)
         self.changes.publish(activity_id)
 
@@ -204,6 +213,7 @@ class ActivityService:
             activity.cancelled_at = self._clock.now() if cancelled else None
             activity.updated_at = self._clock.now()
             self._rearm(session, activity)
+            self._run_hooks(session, activity)
         log.info("activity id=%s cancelled=%s", activity_id, cancelled)
         self.changes.publish(activity_id)
 
@@ -213,6 +223,7 @@ class ActivityService:
             activity = self._load(session, activity_id)
             activity.deleted_at = self._clock.now()
             settle_all(activity)
+            self._run_hooks(session, activity)
         log.info("activity deleted id=%s", activity_id)
         self.changes.publish(activity_id)
 
@@ -223,6 +234,7 @@ class ActivityService:
             # Reopening counts as a save: a reminder due meanwhile is late only from now.
             activity.updated_at = self._clock.now()
             self._rearm(session, activity)
+            self._run_hooks(session, activity)
         log.info("activity restored id=%s", activity_id)
         self.changes.publish(activity_id)
 
@@ -266,6 +278,12 @@ class ActivityService:
         if activity is None or (activity.deleted_at is not None and not include_deleted):
             raise NotFoundError("activity_not_found", id=activity_id)
         return activity
+
+    def _run_hooks(self, session: Session, activity: Activity) -> None:
+        if self.hooks:
+            session.flush()
+        for hook in self.hooks:
+            hook(session, activity)
 
     def _rearm(self, session: Session, activity: Activity) -> None:
         """Closing settles the reminders; reopening arms them under the late rule again."""

@@ -31,13 +31,19 @@ CLAIM_LEASE = timedelta(minutes=10)
 
 @dataclass(frozen=True)
 class MailDraft:
-    """A message to queue: plain text and its HTML alternative."""
+    """A message to queue: plain text and its HTML alternative.
+
+    An invitation also carries its iCalendar text and the METHOD inside it, which the
+    sender repeats in the MIME type of the calendar part.
+    """
 
     to: list[str]
     subject: str
     text: str
     html: str
     alert_id: int | None = None
+    calendar: str = ""
+    calendar_method: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,8 @@ class QueuedMail:
     attempts: int
     next_attempt_at: datetime | None
     last_error: str
+    calendar: str = ""
+    calendar_method: str = ""
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -82,6 +90,8 @@ class MailOutbox:
             subject=draft.subject,
             body_text=draft.text,
             body_html=draft.html,
+            calendar=draft.calendar,
+            calendar_method=draft.calendar_method,
             queued_at=now,
             next_attempt_at=now,
             attempts=0,
@@ -232,4 +242,6 @@ def _queued(row: OutgoingMail) -> QueuedMail:
         attempts=row.attempts,
         next_attempt_at=row.next_attempt_at,
         last_error=row.last_error,
+        calendar=row.calendar,
+        calendar_method=row.calendar_method,
     )

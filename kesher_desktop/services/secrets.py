@@ -10,7 +10,7 @@ from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from kesher_desktop.services.errors import ServiceError
-from kesher_desktop.settings import SmtpSettings
+from kesher_desktop.settings import ImapSettings, SmtpSettings
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +96,11 @@ class SecretStore:
 def smtp_password_key(settings: SmtpSettings) -> str:
     """The key of the SMTP password: one per user, server and port."""
     return f"smtp:{settings.user}@{settings.host}:{settings.port}"
+
+
+def imap_password_key(settings: ImapSettings) -> str:
+    """The key of the tracking mailbox's password: one per user, server and port."""
+    return f"imap:{settings.user}@{settings.host}:{settings.port}"
 
 
 def _name(backend: KeyringBackend) -> str:

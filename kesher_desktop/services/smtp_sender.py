@@ -151,7 +151,11 @@ class SmtpSender:
 
 
 def build_message(mail: QueuedMail, sender: str, now: datetime) -> EmailMessage:
-    """A UTF-8 message: the plain text first, the HTML as its alternative."""
+    """A UTF-8 message: the plain text first, the HTML as its alternative.
+
+    An invitation's calendar is the last alternative, `text/calendar` with the same
+    `method` as the METHOD inside (RFC 6047), as calendar programs look for it there.
+    """
     message = EmailMessage()
     message["From"] = sender
     message["To"] = ", ".join(mail.to)
@@ -164,7 +168,20 @@ def build_message(mail: QueuedMail, sender: str, now: datetime) -> EmailMessage:
     message.set_content(mail.text.translate(DIRECTION_MARKS))
     if mail.html:
         message.add_alternative(mail.html, subtype="html")
+    if mail.calendar:
+        _add_calendar(message, mail.calendar, mail.calendar_method)
     return message
+
+
+def _add_calendar(message: EmailMessage, calendar: str, method: str) -> None:
+    """The calendar as base64 of its exact bytes, so its CRLF line ends and folding survive."""
+    message.add_alternative(
+        calendar.encode("utf-8"),
+        maintype="text",
+        subtype="calendar",
+        cte="base64",
+        params={"method": method.upper(), "charset": "UTF-8"},
+    )
 
 
 def _login(connection: smtplib.SMTP, user: str, password: str) -> None:
