@@ -86,6 +86,7 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
     from kesher_desktop.db.migrate import DatabaseTooNewError
     from kesher_desktop.db.store import StoreUnavailableError, open_sqlite
     from kesher_desktop.services.bundle import Services
+    from kesher_desktop.ui.invitation_wiring import start_invitations
     from kesher_desktop.ui.main_window import MainWindow
     from kesher_desktop.ui.messages import store_problem_text
     from kesher_desktop.ui.reminder_wiring import start_reminders
@@ -105,6 +106,9 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
     services = Services.over(store, clock)
     window.attach_services(services, page_later=True)
     engine = start_reminders(window, services)
+    services.invitations = start_invitations(
+        services, window.outbox, window.settings.smtp, engine.send_mail_now
+    )
     # The engine stops before the store closes, so no job runs on a closed store.
     QApplication.instance().aboutToQuit.connect(engine.shutdown)
     QApplication.instance().aboutToQuit.connect(store.close)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import Store
@@ -11,6 +12,9 @@ from kesher_desktop.services.contacts import ContactService
 from kesher_desktop.services.documents import DocumentService
 from kesher_desktop.services.reminders import ReminderService
 from kesher_desktop.services.users import UserService
+
+if TYPE_CHECKING:
+    from kesher_desktop.services.invitations import InvitationService
 
 
 @dataclass
@@ -22,6 +26,9 @@ class Services:
     users: UserService
     documents: DocumentService
     reminders: ReminderService
+    # Sending needs the outbox and a composer in the UI's language, so the app sets this
+    # once mail is wired (ui/invitation_wiring.py); None until then, and in most tests.
+    invitations: InvitationService | None = None
 
     @classmethod
     def over(cls, store: Store, clock: Clock) -> Services:
