@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Insert, select
+from sqlalchemy import Insert, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -60,6 +60,7 @@ def arm(session: Session, activity: Activity, now: datetime, zone: ZoneInfo) -> 
         settle_all(activity)
         return
 
+    _put_away_moved(session, activity, now)
     late = [r for r in activity.reminders if r.fire_at is not None and r.fire_at <= now]
     delivered = _ledger_instants(session, activity.id) if late else set()
     for reminder in activity.reminders:
@@ -120,6 +121,25 @@ def _settle_late(
     )
     delivered.add(reminder.fire_at)
     return True
+
+
+def _put_away_moved(session: Session, activity: Activity, now: datetime) -> None:
+    """Take shown alerts off the panel when their reminder no longer exists at that instant.
+
+    An activity moved to another day, or a reminder removed, leaves its old alert
+    pointing at a time that is no longer true. Snoozes stay: the user asked for them.
+    """
+    current = {r.fire_at for r in activity.reminders if r.fire_at is not None}
+    session.execute(
+        update(ReminderAlert)
+        .where(
+            ReminderAlert.activity_id == activity.id,
+            ReminderAlert.source == AlertSource.REMINDER,
+            ReminderAlert.outcome == AlertOutcome.SHOWN,
+            ReminderAlert.due_at.not_in(current) if current else true(),
+        )
+        .values(outcome=AlertOutcome.DISMISSED, dismissed_at=now)
+    )
 
 
 def _ledger_instants(session: Session, activity_id: int) -> set[datetime]:

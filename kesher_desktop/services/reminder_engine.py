@@ -103,7 +103,10 @@ class ReminderEngine:
         self._last_scan = clock.now()
         self._scheduler = BackgroundScheduler(
             daemon=True,
-            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+            # A save may ask for a run while one is still returning. APScheduler would skip
+            # that run (and drop the one-off job) at one instance; run_due lets one claim at
+            # a time by itself, so a few instances cost nothing.
+            job_defaults={"coalesce": True, "max_instances": 4, "misfire_grace_time": None},
         )
 
     @property
@@ -131,6 +134,9 @@ class ReminderEngine:
         with self._control:
             self._stopping = True
         if self._scheduler.running:
+            # Jobs go first, under the scheduler's own lock: a scheduler stopped in the middle
+            # of its round would look for a finished one-off job among pending ones and raise.
+            self._scheduler.remove_all_jobs()
             self._scheduler.shutdown(wait=True)
         _ENGINES.pop(self._id, None)
         log.info("reminder engine stopped id=%s", self._id)
@@ -158,7 +164,8 @@ class ReminderEngine:
 
     def run_due(self) -> None:
         """Claim and deliver everything due, then arm for the next one."""
-        # A heartbeat and the timed job may both get here; one claiming at a time is enough.
+        # A heartbeat, the timed job and a save may all get here at once; one claiming at a
+        # time is enough, since the rearm that ends every run reads the store afresh.
         if not self._claiming.acquire(blocking=False):
             return
         try:

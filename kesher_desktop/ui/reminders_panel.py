@@ -45,6 +45,10 @@ NO_ANSWER = re.compile(
     r"disconnected|closed|reset",
     re.IGNORECASE,
 )
+# What smtplib and ssl say when STARTTLS or SSL is set but the server speaks the other one.
+SECURITY_MISMATCH = re.compile(
+    r"starttls|ssl|tls|wrong_version_number|certificate|handshake", re.IGNORECASE
+)
 BAD_LOGIN = re.compile(r"^5(30|34|35)\b|authenticat|password|credential|keyring", re.IGNORECASE)
 # "Reminder: Call with Dana (10/03/2026 10:00)": the subject the reminder mail is given.
 SUBJECT_WITH_TIME = re.compile(r"^(?P<subject>.*\S) \((?P<time>[^()]*)\)$")
@@ -61,6 +65,11 @@ def mail_problem(reason: str) -> str:
     if BAD_LOGIN.search(reason):
         return QCoreApplication.translate(
             "FailedMailList", "The mail server refused the user name or password."
+        )
+    if SECURITY_MISMATCH.search(reason):
+        return QCoreApplication.translate(
+            "FailedMailList",
+            "The security setting (STARTTLS or SSL) does not match the mail server.",
         )
     if NO_ANSWER.search(reason):
         return QCoreApplication.translate("FailedMailList", "The mail server did not answer.")

@@ -205,3 +205,31 @@ def test_open_alerts_leave_out_activities_done_cancelled_or_deleted(
     else:
         services.activities.delete(meeting)
     assert _open(services) == [(other_alert, other)]
+
+
+def test_moving_an_activity_to_another_day_takes_its_old_alert_off_at_once(
+    services: Services, clock: FrozenClock, contact_id: int
+) -> None:
+    meeting, old = _fire(services, clock, contact_id)
+    draft = services.activities.draft_of(meeting)
+    assert draft.starts_at is not None and draft.ends_at is not None
+    draft.starts_at += timedelta(days=1)
+    draft.ends_at += timedelta(days=1)
+
+    services.activities.update(meeting, draft)
+
+    # The old alert no longer tells the truth; the new one has not fired yet.
+    assert _open(services) == []
+    assert (meeting, "reminder", FIRES, "dismissed") in ledger(services)
+
+
+def test_an_edit_that_keeps_the_time_keeps_the_alert(
+    services: Services, clock: FrozenClock, contact_id: int
+) -> None:
+    meeting, alert = _fire(services, clock, contact_id)
+    draft = services.activities.draft_of(meeting)
+    draft.location = "חיפה"
+
+    services.activities.update(meeting, draft)
+
+    assert _open(services) == [(alert, meeting)]

@@ -191,3 +191,35 @@ def test_a_fired_reminder_queues_and_sends_its_mail(live, contact_id, engines) -
     assert server.received[0].message["Subject"] == "Reminder פגישת היכרות"
     assert sent.is_set()
     assert outbox.failures() == []
+
+
+def test_a_save_during_a_slow_claim_is_neither_skipped_nor_lost(
+    live, contact_id, engines, monkeypatch, caplog
+) -> None:
+    add_meeting(live, contact_id, soon(live, 0.5))
+    claiming = threading.Event()
+    release = threading.Event()
+    real_claim = live.reminders.claim_due
+
+    def slow_claim(on_claim):
+        fired = real_claim(on_claim)
+        if fired and not claiming.is_set():
+            claiming.set()
+            release.wait(WAIT)
+        return fired
+
+    monkeypatch.setattr(live.reminders, "claim_due", slow_claim)
+    inbox = Inbox()
+    start(engines, live, inbox)
+    assert claiming.wait(WAIT)
+
+    # Saved while the first claim is still running: the save asks for a run at once.
+    second = add_meeting(live, contact_id, soon(live, 0))
+    time.sleep(0.5)
+    release.set()
+
+    deadline = time.monotonic() + WAIT
+    while second not in [f.activity_id for f in inbox.fired] and time.monotonic() < deadline:
+        inbox.wait(0.2)
+    assert second in [f.activity_id for f in inbox.fired]
+    assert "maximum number of running instances" not in caplog.text

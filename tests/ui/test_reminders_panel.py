@@ -214,6 +214,11 @@ def test_a_failure_is_explained_in_words_and_its_subject_keeps_its_time_apart() 
     assert mail_problem("552 5.3.4 Message size exceeds fixed limit") == (
         "The mail server refused the message."
     )
+    mismatch = "The security setting (STARTTLS or SSL) does not match the mail server."
+    assert mail_problem("STARTTLS extension not supported by server.") == mismatch
+    assert mail_problem("[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)") == (
+        mismatch
+    )
     # Each part isolated: in Hebrew the date and time no longer trade places with the words.
     assert mail_subject("תזכורת: פגישה (10/03/2026 10:00)") == (
         f"{FSI}תזכורת: פגישה{PDI} ({LRI}10/03/2026 10:00{PDI})"
