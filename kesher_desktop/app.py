@@ -90,6 +90,7 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
     from kesher_desktop.ui.main_window import MainWindow
     from kesher_desktop.ui.messages import store_problem_text
     from kesher_desktop.ui.reminder_wiring import start_reminders
+    from kesher_desktop.ui.tracking_wiring import start_tracking
 
     assert isinstance(window, MainWindow)
     try:
@@ -109,6 +110,8 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
     services.invitations = start_invitations(
         services, window.outbox, window.settings.smtp, engine.send_mail_now
     )
+    # After the invitations, whose replies it hands over; it stops before the store closes.
+    start_tracking(window, services)
     # The engine stops before the store closes, so no job runs on a closed store.
     QApplication.instance().aboutToQuit.connect(engine.shutdown)
     QApplication.instance().aboutToQuit.connect(store.close)

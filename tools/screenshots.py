@@ -3,9 +3,11 @@
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [output folder]
 
 Builds a throw-away store of invented Israeli contacts and saves contact-page-{he,en}.png
-(the main window with a meeting open in the drawer) and reminders-panel-{he,en}.png (fired
+(the main window with a meeting open in the drawer), reminders-panel-{he,en}.png (fired
 reminders, one late, one back from a snooze and one with a long title, and three reminder
-mails that failed) in docs/screenshots/ unless told another folder.
+mails that failed) and invitation-{he,en}.png (a meeting whose invitation was sent, one
+participant accepting and one declining, beside a call whose invitation failed) in
+docs/screenshots/ unless told another folder.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from kesher_desktop.models import ActivityKind, Document  # noqa: E402
 from kesher_desktop.services.activities import PersonRef, ReminderEntry  # noqa: E402
 from kesher_desktop.services.bundle import Services  # noqa: E402
 from kesher_desktop.services.contacts import ContactDraft, EmailEntry, PhoneEntry  # noqa: E402
+from kesher_desktop.services.invitations import InvitationService  # noqa: E402
 from kesher_desktop.services.mail_outbox import MailDraft, MailOutbox  # noqa: E402
 from kesher_desktop.services.reminder_times import SnoozeChoice  # noqa: E402
-from kesher_desktop.settings import Settings  # noqa: E402
+from kesher_desktop.settings import Settings, SmtpSecurity, SmtpSettings  # noqa: E402
 from kesher_desktop.ui.i18n import install_language  # noqa: E402
+from kesher_desktop.ui.invitation_mail import invitation_composer  # noqa: E402
 from kesher_desktop.ui.main_window import MainWindow  # noqa: E402
 from kesher_desktop.ui.reminders_panel import RemindersPanel  # noqa: E402
 from kesher_desktop.ui.style import apply_style  # noqa: E402
@@ -224,6 +228,84 @@ def render_reminders(app: QApplication, language: str, folder: Path, output: Pat
     return path
 
 
+def _reply(uid: str, address: str, answer: str) -> bytes:
+    """An iMIP reply as the invitee's calendar program sends it back."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "METHOD:REPLY",
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        "SEQUENCE:0",
+        "DTSTAMP:20260310T090000Z",
+        f"ATTENDEE;PARTSTAT={answer}:mailto:{address}",
+        "ORGANIZER:mailto:noa@kesher.co.il",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def sample_invitations(services: Services, dana: int, meeting: int) -> None:
+    """The meeting's invitation sent, Dana accepting and Avi declining; a call's failed."""
+    from kesher_desktop.models import Activity
+
+    smtp = SmtpSettings("smtp.kesher.co.il", 587, SmtpSecurity.STARTTLS, "noa", "noa@kesher.co.il")
+    outbox = MailOutbox(services.store, services.clock)
+    invitations = InvitationService(
+        services.store,
+        services.clock,
+        outbox,
+        lambda: smtp,
+        invitation_composer(lambda: services.clock.zone),
+    )
+    invitations.attach(services.activities)
+    services.invitations = invitations
+
+    draft = services.activities.draft_of(meeting)
+    draft.send_invitation = True
+    services.activities.update(meeting, draft)
+    for mail in outbox.claim(100):
+        outbox.mark_sent(mail.id)
+    with services.store.session() as session:
+        activity = session.get(Activity, meeting)
+        assert activity is not None
+        uid = activity.calendar_uid
+    invitations.record_reply(_reply(uid, "dana.levi@example.co.il", "ACCEPTED"))
+    invitations.record_reply(_reply(uid, "avi@kesher.co.il", "DECLINED"))
+
+    call = services.activities.new_draft(dana, ActivityKind.CALL)
+    call.title = "שיחת תיאום לפני הפגישה"
+    call.starts_at, call.duration_minutes = NOW + 5 * HOUR, 20
+    call.send_invitation = True
+    services.activities.create(dana, call)
+    for mail in outbox.claim(100):
+        outbox.mark_failed(mail.id, "550 5.1.1 <dana.levi@example.co.il>: Recipient rejected")
+
+
+def render_invitation(app: QApplication, language: str, folder: Path, output: Path) -> Path:
+    """The main window on Dana's page, the invited meeting open in the drawer."""
+    install_language(app, language)
+    services, dana, meeting = sample_services(folder / f"invitation-{language}")
+    sample_invitations(services, dana, meeting)
+    window = MainWindow(Settings(language=language))
+    window.attach_services(services)
+    assert window.contact_list is not None and window.contact_page is not None
+    window.contact_list.select_contact(dana)
+    window.contact_page.show_contact(dana)
+    window.drawer.open_existing(meeting)  # type: ignore[union-attr]
+    window.resize(1600, 940)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+
+    path = output / f"invitation-{language}.png"
+    window.grab().save(str(path))
+    window.close()
+    services.store.close()
+    return path
+
+
 def main() -> int:
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     output.mkdir(parents=True, exist_ok=True)
@@ -233,6 +315,7 @@ def main() -> int:
         for language in ("he", "en"):
             print(render(app, language, Path(folder), output))
             print(render_reminders(app, language, Path(folder), output))
+            print(render_invitation(app, language, Path(folder), output))
     return 0
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, func, select
+from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, select
 
 from kesher_desktop.clock import Clock
-from kesher_desktop.models import Activity, Contact, Participant, Reminder, User
+from kesher_desktop.models import Activity, Contact, Invitation, Participant, Reminder, User
 from kesher_desktop.services.activity_state import due_moment, state_of
 from kesher_desktop.services.activity_views import ActivityRow, PersonRef, PersonView
 
@@ -30,6 +30,8 @@ def _statements(which: ColumnElement[bool]) -> tuple[Any, Any, Any]:
         Activity.done_at,
         Activity.cancelled_at,
         Activity.email_from,
+        Activity.send_invitation,
+        exists().where(Invitation.activity_id == Activity.id).label("has_invitations"),
     ).where(which, Activity.deleted_at.is_(None))
     people = (
         select(
@@ -90,6 +92,7 @@ def read_rows(
                 reminder_count=counts.get(row.id, 0),
                 done_at=row.done_at,
                 email_from=row.email_from,
+                invited=bool(row.send_invitation or row.has_invitations),
             )
         )
     return rows

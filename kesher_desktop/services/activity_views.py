@@ -53,6 +53,9 @@ class ActivityRow:
     reminder_count: int
     done_at: datetime | None
     email_from: str = ""
+    # Whether the activity asks for invitations or has had some sent: only then is its
+    # invitation state worth reading.
+    invited: bool = False
 
     @property
     def is_open(self) -> bool:

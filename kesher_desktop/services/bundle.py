@@ -15,6 +15,7 @@ from kesher_desktop.services.users import UserService
 
 if TYPE_CHECKING:
     from kesher_desktop.services.invitations import InvitationService
+    from kesher_desktop.services.mail_tracking import TrackingService
 
 
 @dataclass
@@ -29,6 +30,9 @@ class Services:
     # Sending needs the outbox and a composer in the UI's language, so the app sets this
     # once mail is wired (ui/invitation_wiring.py); None until then, and in most tests.
     invitations: InvitationService | None = None
+    # Logging sent mail from the tracking mailbox (ui/tracking_wiring.py); made on first use
+    # by ui/mail_links.py when the app has not started it.
+    tracking: TrackingService | None = None
 
     @classmethod
     def over(cls, store: Store, clock: Clock) -> Services:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QHideEvent, QShowEvent
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,10 +23,12 @@ from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.activities import row_order
 from kesher_desktop.services.activity_state import ActivityState
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.change_feed import ChangeFeed
 from kesher_desktop.services.errors import NotFoundError, ServiceError
-from kesher_desktop.services.mailto import mailto_url
+from kesher_desktop.services.invitation_views import InvitationState, InvitationStatus
 from kesher_desktop.ui.activity_delegate import ROW_HEIGHT, ActivityDelegate
 from kesher_desktop.ui.activity_list_model import ActivityListModel, ActivityRole
+from kesher_desktop.ui.mail_links import open_contact_mail
 from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.undo_bar import UndoBar
 from kesher_desktop.ui.widgets.field_error import FieldError
@@ -38,16 +40,50 @@ TICK_MS = 60_000
 PLANNED_KINDS = (ActivityKind.MEETING, ActivityKind.CALL, ActivityKind.TASK)
 
 
-def open_url(url: str) -> bool:
-    """Hand a URL to the desktop (here: mailto: to the mail program); tests replace this."""
-    return QDesktopServices.openUrl(QUrl(url))
+class InvitationRelay(QObject):
+    """Brings `InvitationService.changes` to the UI thread: replies are recorded on the mail
+    poller's thread, and a widget may only be touched on its own.
+
+    Signals:
+        changed(int): an activity's invitations changed (a reply, a resend); connected
+            queued by `follow`, so slots run in the UI thread after the writer returned.
+    """
+
+    changed = Signal(int)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._feed: ChangeFeed | None = None
+
+    def follow(self, feed: ChangeFeed | None) -> None:
+        """Listen to `feed` (the app sets the invitations up after the page is built)."""
+        if feed is self._feed:
+            return
+        self.stop()
+        self._feed = feed
+        if feed is not None:
+            feed.subscribe(self.tell)
+
+    def tell(self, activity_id: int) -> None:
+        try:
+            self.changed.emit(activity_id)
+        except RuntimeError:
+            # The widget, and this with it, was deleted while the service lives on.
+            self.stop()
+
+    def stop(self) -> None:
+        if self._feed is not None:
+            self._feed.unsubscribe(self.tell)
+            self._feed = None
 
 
 class ActivitiesPane(Retranslating, QFrame):
     """A toolbar with the four kinds, a "To do" list and a "Done" list, and an undo bar.
 
     States follow the clock: `refresh()` asks for them again, and a timer does so once a
-    minute while the pane is shown, so rows turn red as they fall due.
+    minute while the pane is shown, so rows turn red as they fall due. Rows with invitations
+    show where they stand; `refresh_invitations()` reads that again (after mail was sent),
+    and a reply or a resend updates its row by itself.
 
     Signals:
         create_requested(int, str): plan a new activity of a kind with the contact.
@@ -79,6 +115,8 @@ class ActivitiesPane(Retranslating, QFrame):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.refresh)
+        self._relay = InvitationRelay(self)
+        self._relay.changed.connect(self.refresh_one, Qt.ConnectionType.QueuedConnection)
 
         self._build()
         self.retranslate()
@@ -104,7 +142,18 @@ class ActivitiesPane(Retranslating, QFrame):
             return
         self.todo_model.set_rows([row for row in rows if row.is_open])
         self.done_model.set_rows([row for row in rows if not row.is_open])
+        self.refresh_invitations()
         self._update_sections()
+
+    def refresh_invitations(self) -> None:
+        """Read again where the shown rows' invitations stand (mail may have gone out)."""
+        for model in (self.todo_model, self.done_model):
+            states = {}
+            for activity_id in model.ids():
+                state = self._invitation_state(model, activity_id)
+                if state is not None:
+                    states[activity_id] = state
+            model.set_invitations(states)
 
     def refresh_one(self, activity_id: int) -> None:
         """Bring one activity up to date, after it was saved, without re-reading the rest."""
@@ -124,6 +173,7 @@ class ActivitiesPane(Retranslating, QFrame):
         )
         other.discard(activity_id)
         target.put(row, row_order)
+        target.set_invitation(activity_id, self._invitation_state(target, activity_id))
         self._update_sections()
 
     def menu_for(self, activity_id: int) -> QMenu:
@@ -151,6 +201,12 @@ class ActivitiesPane(Retranslating, QFrame):
         else:
             add("cancelAction", self.tr("Cancel"), lambda: self.set_cancelled(activity_id, True))
         add("againAction", self.tr("Do again"), lambda: self.do_again(activity_id))
+        if self._has_invitations(activity_id):
+            add(
+                "resendAction",
+                self.tr("Resend invitation"),
+                lambda: self.resend_invitation(activity_id),
+            )
         menu.addSeparator()
         add("deleteAction", self.tr("Delete"), lambda: self.delete(activity_id))
         return menu
@@ -177,6 +233,21 @@ class ActivitiesPane(Retranslating, QFrame):
                 lambda: self._run(lambda: self._services.activities.restore(activity_id)),
             )
 
+    def resend_invitation(self, activity_id: int) -> bool:
+        """Send the activity's invitations again now; says why when mail is not set up."""
+        self.error.clear()
+        invitations = self._services.invitations
+        try:
+            if invitations is None:
+                raise ServiceError("mail_not_set_up")
+            invitations.resend(activity_id)
+        except ServiceError as error:
+            self.error.show_message(message_for(error))
+            return False
+        finally:
+            self.refresh_one(activity_id)
+        return True
+
     def do_again(self, activity_id: int) -> None:
         try:
             draft = self._services.activities.do_again_draft(activity_id)
@@ -187,9 +258,9 @@ class ActivitiesPane(Retranslating, QFrame):
         self.draft_requested.emit(self._contact_id, draft)
 
     def write_email(self) -> None:
-        """Open the user's mail program on a new message to the contact."""
-        if self._email:
-            open_url(mailto_url(self._email))
+        """Open the user's mail program on a new message to the contact, tracked if set up."""
+        if self._email and self._contact_id is not None:
+            open_contact_mail(self, self._services, None, self._contact_id, self._email)
 
     def retranslate(self) -> None:
         self._kind_buttons[ActivityKind.MEETING].setText("+ " + self.tr("Meeting"))
@@ -225,6 +296,28 @@ class ActivitiesPane(Retranslating, QFrame):
         if self._contact_id is not None:
             self.activities_changed.emit(self._contact_id)
         return True
+
+    def _invitation_state(
+        self, model: ActivityListModel, activity_id: int
+    ) -> InvitationState | None:
+        """Where the row's invitations stand; None for rows that never had any."""
+        invitations = self._services.invitations
+        self._relay.follow(invitations.changes if invitations is not None else None)
+        row = model.activity(model.index(model.row_of(activity_id)))
+        if invitations is None or row is None or not row.invited:
+            return None
+        try:
+            return invitations.state(activity_id)
+        except ServiceError as error:
+            log.warning("invitation state unread id=%s code=%s", activity_id, error.code)
+            return None
+
+    def _has_invitations(self, activity_id: int) -> bool:
+        for model in (self.todo_model, self.done_model):
+            state = model.invitation(activity_id)
+            if state is not None and state.status is not InvitationStatus.NONE:
+                return True
+        return False
 
     def _list_view(self, model: ActivityListModel, name: str) -> QListView:
         view = QListView()

@@ -1,4 +1,4 @@
-"""Paints one activity as a two-line card: kind badge, title, when and who, state, menu."""
+"""Paints one activity as a two-line card: kind, title, when and who, state, invitation, menu."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.activity_state import ActivityState
+from kesher_desktop.services.invitation_views import InvitationStatus
 from kesher_desktop.ui.activity_list_model import (
     CANCELLED_COLOR,
     KIND_COLORS,
@@ -32,6 +33,15 @@ PADDING = 10
 BADGE_WIDTH = 74
 MENU_WIDTH = 30
 MENU_GLYPH = "\u22ee"
+MAIL_GLYPH = "\u2709"
+# The invitation mark's colour: red when it failed, amber while it waits, green once sent.
+INVITATION_COLORS = {
+    InvitationStatus.FAILED: OVERDUE_COLOR,
+    InvitationStatus.NOT_SENT: QColor("#b45309"),
+    InvitationStatus.PENDING: QColor("#b45309"),
+    InvitationStatus.SENT: QColor("#0f7b5f"),
+    InvitationStatus.MAIL_NOT_SET_UP: CANCELLED_COLOR,
+}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -77,14 +87,18 @@ class ActivityDelegate(QStyledItemDelegate):
         painter.drawText(menu, Qt.AlignmentFlag.AlignCenter, MENU_GLYPH)
 
         mark_width = self._paint_state_mark(painter, option, rect, state)
+        invitation_width = self._paint_invitation_mark(painter, option, rect, index)
         text_left = rect.left() + BADGE_WIDTH + PADDING
-        text_right = rect.right() - MENU_WIDTH - mark_width
+        text_right = rect.right() - MENU_WIDTH
         self._paint_texts(
             painter,
             option,
             index,
             state,
-            QRect(QPoint(text_left, rect.top()), QPoint(text_right, rect.bottom())),
+            QRect(QPoint(text_left, rect.top()), QPoint(text_right - mark_width, rect.bottom())),
+            QRect(
+                QPoint(text_left, rect.top()), QPoint(text_right - invitation_width, rect.bottom())
+            ),
         )
         painter.restore()
 
@@ -157,6 +171,39 @@ class ActivityDelegate(QStyledItemDelegate):
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         return width + PADDING
 
+    def _paint_invitation_mark(
+        self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, index: AnyIndex
+    ) -> int:
+        """The invitation's state as a small pill on the second line's trailing end;
+        returns its width."""
+        status = index.data(ActivityRole.INVITATION)
+        text = index.data(ActivityRole.INVITATION_TEXT)
+        if not status or not text:
+            return 0
+        color = INVITATION_COLORS.get(InvitationStatus(status), CANCELLED_COLOR)
+        fonts = self._fonts(option.font)
+        metrics = fonts.small_bold_metrics
+        glyph = metrics.horizontalAdvance(MAIL_GLYPH) + 4
+        width = glyph + metrics.horizontalAdvance(text) + 20
+        # Never wider than half the row, so the time and the people keep their room.
+        width = min(width, max(rect.width() // 2, 60))
+        pill = QRect(rect.right() - MENU_WIDTH - width, rect.top() + 26, width, 18)
+        # The envelope is drawn apart, at the pill's leading end: inside one string the bidi
+        # algorithm would put it after a Hebrew word.
+        envelope = QRect(pill.left() + 8, pill.top(), glyph, pill.height())
+        words = QRect(envelope.right(), pill.top(), pill.right() - 8 - envelope.right(), 18)
+
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_tint(color))
+        painter.drawRoundedRect(self._visual(option, pill), 9, 9)
+        painter.setFont(fonts.small_bold)
+        painter.setPen(color)
+        center = Qt.AlignmentFlag.AlignCenter
+        painter.drawText(self._visual(option, envelope), center, MAIL_GLYPH)
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, words.width())
+        painter.drawText(self._visual(option, words), center, text)
+        return width + PADDING
+
     def _paint_texts(
         self,
         painter: QPainter,
@@ -164,6 +211,7 @@ class ActivityDelegate(QStyledItemDelegate):
         index: AnyIndex,
         state: ActivityState,
         area: QRect,
+        detail_area: QRect,
     ) -> None:
         leading = QStyle.visualAlignment(
             option.direction, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -189,11 +237,15 @@ class ActivityDelegate(QStyledItemDelegate):
         # Dates and time spans read left-to-right even inside a Hebrew line.
         when = isolate_ltr(index.data(ActivityRole.WHEN))
         details = " \u00b7 ".join(part for part in (when, index.data(ActivityRole.PEOPLE)) if part)
-        detail_rect = self._visual(option, QRect(area.left(), area.top() + 24, area.width(), 20))
+        detail_rect = self._visual(
+            option, QRect(detail_area.left(), detail_area.top() + 24, detail_area.width(), 20)
+        )
         painter.setFont(option.font)
         secondary = option.palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(OVERDUE_COLOR if state is ActivityState.OVERDUE else secondary)
-        details = fonts.base_metrics.elidedText(details, Qt.TextElideMode.ElideRight, area.width())
+        details = fonts.base_metrics.elidedText(
+            details, Qt.TextElideMode.ElideRight, detail_area.width()
+        )
         painter.drawText(detail_rect, leading, details)
 
 

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kesher_desktop.models import ActivityKind
+from kesher_desktop.models import ActivityKind, InvitationAnswer
 from kesher_desktop.services.activities import ActivityDraft
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from kesher_desktop.ui.activities_pane import InvitationRelay
 from kesher_desktop.ui.activity_forms import ActivityForm
 from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.widgets.confirm import ask_to_discard
@@ -80,6 +81,11 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self._stored: ActivityDraft | None = None
         self._note: Note | None = None
         self.form: ActivityForm | None = None
+        # Replies arrive on the mail poller's thread; the answers beside the names follow.
+        self._invitations = InvitationRelay(self)
+        self._invitations.changed.connect(
+            self.take_invitation_change, Qt.ConnectionType.QueuedConnection
+        )
         self.retranslate()
 
     # -- API -------------------------------------------------------------------------------
@@ -139,6 +145,12 @@ class ActivityDrawer(Retranslating, QDockWidget):
             self.form.done.setChecked(stored.done)
             self._baseline.done = stored.done
             self._show_note(Note.DONE if stored.done else Note.NOT_DONE)
+
+    def take_invitation_change(self, activity_id: int) -> None:
+        """Show the invitees' answers anew when the open activity's invitations changed."""
+        if activity_id != self._activity_id or self.form is None or self._mode is Mode.READ:
+            return
+        self.form.set_answers(self._answers(activity_id))
 
     def save(self) -> int | None:
         """Create or update from the form; on success close and return the activity's id."""
@@ -270,11 +282,20 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self._stored = draft if mode is Mode.EDIT else None
         self.general_error.clear()
         self._show_note(None)
-        self.form.set_draft(draft)
+        answers = self._answers(self._activity_id) if mode is Mode.EDIT else {}
+        self.form.set_draft(draft, answers)
         self._baseline = self.form.draft()
         self._pages.setCurrentWidget(self._form_page)
         self._show_buttons(editing=True)
         self.retranslate()
+
+    def _answers(self, activity_id: int | None) -> dict[str, InvitationAnswer]:
+        """The invitees' answers to the activity's invitation, by case-folded address."""
+        invitations = self._services.invitations
+        self._invitations.follow(invitations.changes if invitations is not None else None)
+        if invitations is None or activity_id is None:
+            return {}
+        return invitations.answers(activity_id)
 
     def _open_email(self, activity_id: int) -> None:
         self._ensure_built()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kesher_desktop.models import ActivityKind
+from kesher_desktop.models import ActivityKind, InvitationAnswer
 from kesher_desktop.services.activities import ActivityDraft, PersonRef
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.ui.widgets.date_time_edit import ZonedDateTimeEdit, make_numeric
@@ -47,6 +47,8 @@ FIELDS_OF = {
     ),
     ActivityKind.TASK: ("title", "due_date", "responsible", "topics", "reminders"),
 }  # fmt: skip
+# The kinds whose form offers to send the contact an invitation.
+INVITING_KINDS = (ActivityKind.MEETING, ActivityKind.CALL)
 
 
 class ActivityForm(Retranslating, QWidget):
@@ -71,14 +73,18 @@ class ActivityForm(Retranslating, QWidget):
     def kind(self) -> ActivityKind:
         return self._kind
 
-    def set_draft(self, draft: ActivityDraft) -> None:
+    def set_draft(
+        self, draft: ActivityDraft, answers: dict[str, InvitationAnswer] | None = None
+    ) -> None:
+        """Show `draft`; `answers` are the invitees' answers, by case-folded address."""
         self._kind = draft.kind
         self.clear_errors()
         for name, row in self._rows.items():
             row.box.setVisible(name in FIELDS_OF[draft.kind])
-        # TODO: show "send an invitation" and "add to Google Calendar" once invitations and
-        # calendar sync can act on them; until then they only carry the stored values along.
-        self.send_invitation.setVisible(False)
+        # Meetings and calls go to the invitees' calendars; a task is nobody's appointment.
+        self.send_invitation.setVisible(draft.kind in INVITING_KINDS)
+        # TODO: show "add to Google Calendar" once calendar sync can act on it (issue 5);
+        # until then it only carries the stored value along.
         self.add_to_calendar.setVisible(False)
 
         self.title.setText(draft.title)
@@ -89,7 +95,7 @@ class ActivityForm(Retranslating, QWidget):
         self.duration.setValue(draft.duration_minutes or 0)
         self.location.setText(draft.location)
         self.topics.setPlainText(draft.topics)
-        self.participants.set_people(draft.participants)
+        self.participants.set_people(draft.participants, answers)
         self.responsible.set_people([PersonRef("user", uid) for uid in draft.responsible])
         self.reminders.set_reminders(draft.reminders)
         self.send_invitation.setChecked(draft.send_invitation)
@@ -125,6 +131,10 @@ class ActivityForm(Retranslating, QWidget):
         else:
             draft.duration_minutes = self.duration.value() or None
         return draft
+
+    def set_answers(self, answers: dict[str, InvitationAnswer]) -> None:
+        """Show each invitee's answer beside their name (by case-folded address)."""
+        self.participants.set_answers(answers)
 
     def show_error(self, field: str, message: str) -> bool:
         """Put `message` under `field`; False when this kind has no such field."""
@@ -165,6 +175,12 @@ class ActivityForm(Retranslating, QWidget):
         self.duration.setSpecialValueText(self.tr("Not set"))
         self.location.setPlaceholderText(self.tr("Address, room or video link"))
         self.send_invitation.setText(self.tr("Send an invitation to the contact"))
+        self.send_invitation.setToolTip(
+            self.tr(
+                "On saving, the contact and every participant with an e-mail address receive "
+                "an invitation their calendar can accept; changes send an update."
+            )
+        )
         self.add_to_calendar.setText(self.tr("Add to Google Calendar"))
         self.done.setText(self.tr("Done") if task else self.tr("Took place"))
 
@@ -197,6 +213,7 @@ class ActivityForm(Retranslating, QWidget):
         self.reminders = RemindersEditor()
 
         self.send_invitation = QCheckBox()
+        self.send_invitation.setObjectName("sendInvitationCheck")
         self.add_to_calendar = QCheckBox()
         self.done = QCheckBox()
         self.done.setObjectName("doneCheck")

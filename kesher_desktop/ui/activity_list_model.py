@@ -19,9 +19,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from kesher_desktop.models import ActivityKind
+from kesher_desktop.models import ActivityKind, CalendarMethod
 from kesher_desktop.services.activities import ActivityRow
 from kesher_desktop.services.activity_state import ActivityState
+from kesher_desktop.services.invitation_views import (
+    InvitationState,
+    InvitationStatus,
+    InviteeState,
+)
+from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr, shorten
 from kesher_desktop.ui.widgets.zoned_time import format_day, format_instant, format_span
 
 log = logging.getLogger(__name__)
@@ -48,6 +54,9 @@ class ActivityRole(enum.IntEnum):
     PEOPLE = enum.auto()
     KIND_NAME = enum.auto()
     STATE_NAME = enum.auto()
+    INVITATION = enum.auto()  # the InvitationStatus value; "" with nothing to show
+    INVITATION_TEXT = enum.auto()  # the few words of the row's invitation mark
+    INVITATION_TIP = enum.auto()  # each invitee's state, and why one failed
 
 
 def kind_name(kind: ActivityKind) -> str:
@@ -70,6 +79,71 @@ def state_name(state: ActivityState) -> str:
     return names[state]
 
 
+def invitation_text(state: InvitationState) -> str:
+    """The few words the row's invitation mark shows, or "" when there is nothing to show."""
+    status = state.status
+    cancelling = bool(state.invitees) and all(
+        invitee.method is CalendarMethod.CANCEL for invitee in state.invitees
+    )
+    updating = any((invitee.sequence or 0) > 0 for invitee in state.invitees)
+    translate = QCoreApplication.translate
+    if status is InvitationStatus.FAILED:
+        return translate("Invitation", "Invitation not sent")
+    if status is InvitationStatus.NOT_SENT:
+        return translate("Invitation", "Invitation not sent yet")
+    if status is InvitationStatus.MAIL_NOT_SET_UP:
+        return translate("Invitation", "Mail not set up")
+    if status is InvitationStatus.PENDING:
+        if cancelling:
+            return translate("Invitation", "Cancellation pending")
+        if updating:
+            return translate("Invitation", "Update pending")
+        return translate("Invitation", "Invitation pending")
+    if status is InvitationStatus.SENT:
+        if cancelling:
+            return translate("Invitation", "Cancellation sent")
+        return translate("Invitation", "Invitation sent")
+    return ""
+
+
+def invitation_tip(state: InvitationState) -> str:
+    """One line per invitee (who, and where their invitation stands), then what to do."""
+    lines = [_invitee_line(invitee) for invitee in state.invitees]
+    translate = QCoreApplication.translate
+    if state.status is InvitationStatus.MAIL_NOT_SET_UP:
+        lines.append(
+            translate("Invitation", "Set up the mail server in File > Settings to send it.")
+        )
+    elif state.status in (InvitationStatus.FAILED, InvitationStatus.NOT_SENT):
+        lines.append(translate("Invitation", "“Resend invitation” in the ⋮ menu sends it now."))
+    return "\n".join(lines)
+
+
+def _invitee_line(invitee: InviteeState) -> str:
+    # Imported here: the reminders panel's list model borrows this module's colours.
+    from kesher_desktop.ui.reminders_panel import mail_problem
+
+    translate = QCoreApplication.translate
+    words = {
+        InvitationStatus.SENT: translate("Invitation", "sent"),
+        InvitationStatus.PENDING: translate("Invitation", "waiting to be sent"),
+        InvitationStatus.NOT_SENT: translate("Invitation", "not sent yet"),
+        InvitationStatus.FAILED: translate("Invitation", "not sent"),
+        InvitationStatus.MAIL_NOT_SET_UP: translate("Invitation", "mail not set up"),
+        InvitationStatus.NONE: "",
+    }
+    who = isolate(invitee.name) if invitee.name else isolate_ltr(invitee.address)
+    if invitee.method is CalendarMethod.CANCEL:
+        what = translate("Invitation", "cancellation {state}").format(state=words[invitee.status])
+    else:
+        what = words[invitee.status]
+    line = f"{who}: {what}"
+    if invitee.status is InvitationStatus.FAILED and invitee.error:
+        reason = isolate_ltr(shorten(invitee.error, 120))
+        line += f" \u2014 {mail_problem(invitee.error)} ({reason})"
+    return line
+
+
 def when_text(row: ActivityRow, zone: ZoneInfo) -> str:
     """When the activity is, in the user's zone: a day, a moment or a span."""
     if row.kind is ActivityKind.MEETING and row.starts_at is not None:
@@ -85,7 +159,8 @@ class ActivityListModel(QAbstractListModel):
     """One list of activities (the pane keeps one for "To do" and one for "Done").
 
     The rows come whole from `ActivityService.rows_for_contact`, states already worked out
-    against the clock; `set_rows` replaces them after every change or tick.
+    against the clock; `set_rows` replaces them after every change or tick. The invitation
+    states of the rows that have any come apart (`set_invitations`), read by the pane.
     """
 
     def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
@@ -93,6 +168,7 @@ class ActivityListModel(QAbstractListModel):
         self._zone = zone
         self._ids: list[int] = []
         self._cache: dict[int, ActivityRow] = {}
+        self._invitations: dict[int, InvitationState] = {}
 
     # -- API -------------------------------------------------------------------------------
 
@@ -140,7 +216,28 @@ class ActivityListModel(QAbstractListModel):
         self.beginRemoveRows(QModelIndex(), position, position)
         del self._ids[position]
         del self._cache[activity_id]
+        self._invitations.pop(activity_id, None)
         self.endRemoveRows()
+
+    def set_invitations(self, states: dict[int, InvitationState]) -> None:
+        """Replace the invitation states of all rows; rows left out show none."""
+        self._invitations = {key: state for key, state in states.items() if key in self._cache}
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    def set_invitation(self, activity_id: int, state: InvitationState | None) -> None:
+        """Replace one row's invitation state; None shows none."""
+        position = self.row_of(activity_id)
+        if position < 0:
+            return
+        if state is None:
+            self._invitations.pop(activity_id, None)
+        else:
+            self._invitations[activity_id] = state
+        self.dataChanged.emit(self.index(position), self.index(position))
+
+    def invitation(self, activity_id: int) -> InvitationState | None:
+        return self._invitations.get(activity_id)
 
     def row_of(self, activity_id: int) -> int:
         """The position of an activity, or -1 when it is not in this list."""
@@ -172,13 +269,20 @@ class ActivityListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.title or kind_name(row.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " \u00b7 ".join(
+            tip = " \u00b7 ".join(
                 part for part in (kind_name(row.kind), when_text(row, self._zone)) if part
             )
+            invitation = self._invitations.get(row.id)
+            if invitation is not None and invitation_text(invitation):
+                tip += f"\n{invitation_text(invitation)}\n{invitation_tip(invitation)}"
+            return tip
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row.state)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{kind_name(row.kind)}: {row.title}, {state_name(row.state)}"
+            text = f"{kind_name(row.kind)}: {row.title}, {state_name(row.state)}"
+            invitation = self._invitations.get(row.id)
+            mark = invitation_text(invitation) if invitation is not None else ""
+            return f"{text}, {mark}" if mark else text
         return self._custom_data(row, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -209,6 +313,16 @@ class ActivityListModel(QAbstractListModel):
             return kind_name(row.kind)
         if role == ActivityRole.STATE_NAME:
             return state_name(row.state)
+        return self._invitation_data(row.id, role)
+
+    def _invitation_data(self, activity_id: int, role: int) -> object:
+        state = self._invitations.get(activity_id)
+        if role == ActivityRole.INVITATION:
+            return state.status.value if state and invitation_text(state) else ""
+        if role == ActivityRole.INVITATION_TEXT:
+            return invitation_text(state) if state else ""
+        if role == ActivityRole.INVITATION_TIP:
+            return invitation_tip(state) if state else ""
         return None
 
     @staticmethod

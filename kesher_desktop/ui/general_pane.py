@@ -29,6 +29,7 @@ from kesher_desktop.services.contacts import (
     PhoneEntry,
 )
 from kesher_desktop.services.errors import ServiceError, ValidationError
+from kesher_desktop.ui.mail_links import open_contact_mail
 from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.widgets.bidi import align_leading, isolate_ltr
 from kesher_desktop.ui.widgets.chip import Chip
@@ -133,6 +134,13 @@ class GeneralPane(Retranslating, QWidget):
         self.contact_saved.emit(self._contact_id)
         return True
 
+    def write_to(self, index: int) -> bool:
+        """Open the mail program on a message to the contact's `index`th address."""
+        if self._contact_id is None or not 0 <= index < len(self._draft.emails):
+            return False
+        address = self._draft.emails[index].address
+        return open_contact_mail(self, self._services, None, self._contact_id, address)
+
     def error_text(self, field: str) -> str:
         error = self._rows[field].error
         return "" if error.isHidden() else error.text()
@@ -215,8 +223,17 @@ class GeneralPane(Retranslating, QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._form.addRow(caption, value)
             self._read_captions[key], self._values[key] = caption, value
+        # Each address is a link that opens the mail program (with the tracking Bcc).
+        self._values["emails"].setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self._values["emails"].linkActivated.connect(self._link_activated)
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName("emptyHint")
+        # Wrapped, so a narrow pane never pushes its pencil out of sight.
+        self.empty_hint.setWordWrap(True)
         self._form.addRow(self.empty_hint)
 
     def _build_editors(self) -> None:
@@ -281,7 +298,10 @@ class GeneralPane(Retranslating, QWidget):
 
         values = {
             "phones": "<br>".join(_entry_html(p.number, kind_name(p.kind)) for p in draft.phones),
-            "emails": "<br>".join(_entry_html(e.address, kind_name(e.kind)) for e in draft.emails),
+            "emails": "<br>".join(
+                _email_html(index, e.address, kind_name(e.kind))
+                for index, e in enumerate(draft.emails)
+            ),
             "address": _escape(draft.address).replace("\n", "<br>"),
             "birthday": _birthday_text(draft.birthday),
             "notes": _escape(draft.notes).replace("\n", "<br>"),
@@ -303,6 +323,11 @@ class GeneralPane(Retranslating, QWidget):
             self._tag_layout.addWidget(chip)
         self._tag_chips.setVisible(bool(names))
 
+    def _link_activated(self, link: str) -> None:
+        scheme, _, index = link.partition(":")
+        if scheme == MAIL_LINK and index.isdigit():
+            self.write_to(int(index))
+
 
 def _escape(text: str) -> str:
     return html.escape(text, quote=False)
@@ -311,6 +336,15 @@ def _escape(text: str) -> str:
 def _entry_html(value: str, kind: str) -> str:
     """A number or address kept left-to-right, followed by its kind in grey."""
     return f"{isolate_ltr(_escape(value))} <span style='color:#8a94a6'>{_escape(kind)}</span>"
+
+
+MAIL_LINK = "kesher-mail"
+
+
+def _email_html(index: int, address: str, kind: str) -> str:
+    """An address as a link to write to it, with a mail icon, followed by its kind."""
+    link = f"<a href='{MAIL_LINK}:{index}'>\u2709 {_escape(address)}</a>"
+    return f"{isolate_ltr(link)} <span style='color:#8a94a6'>{_escape(kind)}</span>"
 
 
 def _birthday_text(birthday: date | None) -> str:

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from kesher_desktop.ui.contact_list_model import RowSource
     from kesher_desktop.ui.contact_list_view import ContactListPanel
     from kesher_desktop.ui.reminders_panel import RemindersPanel
+    from kesher_desktop.ui.review_list import ReviewList
+    from kesher_desktop.ui.tracking_wiring import TrackingRunner
     from kesher_desktop.ui.tray import Tray
 
 log = logging.getLogger(__name__)
@@ -88,10 +90,12 @@ class MainWindow(Retranslating, QMainWindow):
     Signals:
         mail_retry_requested(): the user made a failed reminder mail due; drain the outbox.
         settings_saved(): the settings dialog was accepted; mail settings may be new.
+        check_mail_requested(): the user asked to read the tracking mailbox now.
     """
 
     mail_retry_requested = Signal()
     settings_saved = Signal()
+    check_mail_requested = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +109,11 @@ class MainWindow(Retranslating, QMainWindow):
         # The lead's engine may hand its own outbox; otherwise the panel makes one.
         self.outbox: MailOutbox | None = None
         self.tray: Tray | None = None
+        # Set by tracking_wiring.start_tracking; the review list is built on first use.
+        self.tracking: TrackingRunner | None = None
+        self.review_list: ReviewList | None = None
+        self._tracking_on = False
+        self._review_count = 0
         self._quitting = False
         self._changes: ActivityChanges | None = None
         self._open_reminders = 0
@@ -240,6 +249,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.reminders_action = QAction(self)
         self.reminders_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.reminders_action.triggered.connect(self.show_reminders)
+        # Shown only once tracking is set up: a control that cannot work is not offered.
+        self.check_mail_action = QAction(self)
+        self.check_mail_action.triggered.connect(self.check_mail_requested)
+        self.review_action = QAction(self)
+        self.review_action.triggered.connect(self.show_review_list)
+        for action in (self.check_mail_action, self.review_action):
+            action.setVisible(False)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.quit_application)
@@ -251,6 +267,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.reminders_action)
+        self.file_menu.addAction(self.check_mail_action)
+        self.file_menu.addAction(self.review_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -272,6 +290,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.import_action.setText(self.tr("Import contacts…"))
         self.settings_action.setText(self.tr("Settings…"))
         self._name_reminders_action()
+        self.check_mail_action.setText(self.tr("Check sent mail now"))
+        self._name_review_action()
         self.quit_action.setText(self.tr("Quit"))
         if self.tray is not None:
             self.tray.retranslate()
@@ -375,9 +395,11 @@ class MainWindow(Retranslating, QMainWindow):
             QApplication.alert(self)
 
     def refresh_reminders(self) -> None:
-        """Read the open alerts and failed mail again, if the panel was ever built."""
+        """Read the open alerts, failed mail and invitation states again after a send."""
         if self.reminders_panel is not None:
             self.reminders_panel.refresh()
+        if self.contact_page is not None:
+            self.contact_page.activities.refresh_invitations()  # type: ignore[attr-defined]
 
     def open_activity(self, contact_id: int, activity_id: int) -> None:
         """Show a contact's page with one of its activities open in the drawer."""
@@ -455,6 +477,51 @@ class MainWindow(Retranslating, QMainWindow):
         self.reminders_panel = panel
         self._dock_on_leading_side()
         return panel
+
+    def show_tracking(self, on: bool, review_count: int) -> None:
+        """Offer checking the mailbox while tracking is set up, and the review list while
+        it is or while messages still wait there."""
+        self._tracking_on = on
+        self.check_mail_action.setVisible(on)
+        self._count_review(review_count)
+        if self.review_list is not None and self.review_list.isVisible():
+            self.review_list.reload()
+
+    def show_review_list(self) -> None:
+        """Open the review list (a window of its own), built on first use."""
+        if self.services is None:
+            return
+        if self.review_list is None:
+            from kesher_desktop.ui.mail_links import tracking_for
+            from kesher_desktop.ui.review_list import ReviewList
+
+            services = self.services
+            self.review_list = ReviewList(
+                tracking_for(services), services.contacts, services.clock.zone, self
+            )
+            self.review_list.count_changed.connect(self._count_review)
+            self.review_list.assigned.connect(self._review_assigned)
+        self.review_list.reload()
+        self.review_list.show()
+        self.review_list.raise_()
+        self.review_list.activateWindow()
+
+    def _review_assigned(self, contact_id: int, _activity_id: int) -> None:
+        if self.contact_page is not None and self.contact_page.contact_id == contact_id:
+            self.contact_page.refresh_activities()  # type: ignore[attr-defined]
+
+    def _count_review(self, count: int) -> None:
+        self._review_count = count
+        self.review_action.setVisible(self._tracking_on or count > 0)
+        self._name_review_action()
+
+    def _name_review_action(self) -> None:
+        count = self._review_count
+        self.review_action.setText(
+            self.tr("Mail to review ({count})…").format(count=count)
+            if count
+            else self.tr("Mail to review…")
+        )
 
     def _count_reminders(self, count: int) -> None:
         self._open_reminders = count

@@ -56,6 +56,11 @@ TEXTS = {
     "invalid_date": QT_TRANSLATE_NOOP(
         "Messages", "“{text}” is not a date; write it as day/month/year."
     ),
+    "mail_not_set_up": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Mail is not set up, so the invitation cannot be sent. "
+        "Set up the mail server in File > Settings.",
+    ),
     "invalid_time": QT_TRANSLATE_NOOP(
         "Messages", "“{text}” is not a time; write it as hours:minutes."
     ),

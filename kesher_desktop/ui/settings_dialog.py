@@ -1,4 +1,5 @@
-"""The preferences dialog: language, users, mail for reminders, and starting at login."""
+"""The preferences dialog: language, users, mail for reminders, sent-mail tracking, and
+starting at login."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -24,10 +26,11 @@ from kesher_desktop.services.errors import ValidationError
 from kesher_desktop.services.secrets import (
     SecretStore,
     SecretsUnavailableError,
+    imap_password_key,
     smtp_password_key,
 )
 from kesher_desktop.services.validation import check_email
-from kesher_desktop.settings import Settings, SmtpSecurity, SmtpSettings
+from kesher_desktop.settings import ImapSettings, Settings, SmtpSecurity, SmtpSettings
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.users_editor import UsersEditor
@@ -211,6 +214,196 @@ class MailSection(Retranslating, QGroupBox):
         )
 
 
+class TrackingSection(Retranslating, QGroupBox):
+    """The tracking mailbox: where Bcc copies of mail sent to contacts arrive, to be logged.
+
+    Its password goes to the keyring like the reminders' one. Server and address go
+    together: with both empty, tracking is off; with one alone, the form says what is missing.
+    """
+
+    def __init__(
+        self, settings: Settings, secrets: SecretStore, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._secrets = secrets
+
+        self.address = make_ltr(QLineEdit(settings.tracking_address))
+        self.address_error = FieldError()
+        self.host = make_ltr(QLineEdit(settings.imap_host))
+        self.host_error = FieldError()
+        self.port = make_ltr(QLineEdit(str(settings.imap_port)))
+        self.port.setMaxLength(5)
+        self.port_error = FieldError()
+        self.security = QComboBox()
+        for security in (SmtpSecurity.SSL, SmtpSecurity.STARTTLS, SmtpSecurity.NONE):
+            self.security.addItem("", security.value)
+        self.security.setCurrentIndex(max(0, self.security.findData(settings.imap_security)))
+        self.user = make_ltr(QLineEdit(settings.imap_user))
+        self.password = make_ltr(QLineEdit())
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_error = FieldError()
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setObjectName("emptyHint")
+        self._labels = [QLabel() for _ in range(6)]
+
+        form = QFormLayout(self)
+        form.addRow(self.explanation)
+        fields = (
+            _with_error(self.address, self.address_error),
+            _with_error(self.host, self.host_error),
+            _with_error(self.port, self.port_error),
+            self.security,
+            self.user,
+            _with_error(self.password, self.password_error),
+        )
+        for label, field in zip(self._labels, fields, strict=True):
+            form.addRow(label, field)
+        self._keyring_ok = self._secrets.is_available()
+        self._has_password = self._stored_password_exists()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Sent-mail tracking"))
+        self.explanation.setText(
+            self.tr(
+                "Mail you write to a contact from Kesher gets this mailbox in Bcc; Kesher "
+                "reads it and logs the mail on the contact."
+            )
+        )
+        texts = (
+            self.tr("Tracking address"),
+            self.tr("Mail server (IMAP)"),
+            self.tr("Port"),
+            self.tr("Security"),
+            self.tr("User name"),
+            self.tr("Password"),
+        )
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        names = {
+            SmtpSecurity.STARTTLS: self.tr("STARTTLS"),
+            SmtpSecurity.SSL: self.tr("SSL/TLS"),
+            SmtpSecurity.NONE: self.tr("None (not encrypted)"),
+        }
+        for row in range(self.security.count()):
+            self.security.setItemText(row, names[SmtpSecurity(self.security.itemData(row))])
+        self.address.setPlaceholderText(self.tr("e.g. track@example.com; empty: no tracking"))
+        self.host.setPlaceholderText(self.tr("e.g. imap.gmail.com"))
+        self.user.setPlaceholderText(self.tr("Empty: the tracking address"))
+        self.password.setPlaceholderText(self.tr("saved") if self._has_password else "")
+        if not self._keyring_ok:
+            self.password.setEnabled(False)
+            self.password_error.show_message(self._no_keyring_text())
+
+    # -- API -------------------------------------------------------------------------------
+
+    def values(self) -> ImapSettings | None:
+        """What the form says, or None (with the reasons shown beside the fields)."""
+        for error in (self.address_error, self.host_error, self.port_error):
+            error.clear()
+        ok = True
+        port = _port(self.port.text())
+        if port is None:
+            self.port_error.show_message(
+                self.tr("The port is a number from 1 to 65535, usually 993 or 143.")
+            )
+            ok = False
+        host, address = self.host.text().strip(), self.address.text().strip()
+        if address:
+            try:
+                address = check_email(address, "tracking_address")
+            except ValidationError as error:
+                self.address_error.show_message(message_for(error))
+                ok = False
+        if address and not host:
+            self.host_error.show_message(self.tr("Name the server that holds this mailbox."))
+            ok = False
+        if host and not address:
+            self.address_error.show_message(
+                self.tr("Give the mailbox's address, or leave the server empty too.")
+            )
+            ok = False
+        if not ok or port is None:
+            return None
+        return ImapSettings(
+            host=host,
+            port=port,
+            security=SmtpSecurity(self.security.currentData()),
+            user=self.user.text().strip(),
+            address=address,
+        )
+
+    def save(self, values: ImapSettings) -> bool:
+        """Keep the password in the keyring and the rest in settings; False if it could not."""
+        try:
+            self._store_password(values)
+        except SecretsUnavailableError:
+            log.warning("imap password not stored: no keyring")
+            self.password_error.show_message(self._no_keyring_text())
+            return False
+        settings = self._settings
+        settings.imap_host, settings.imap_port = values.host, values.port
+        settings.imap_security, settings.imap_user = values.security.value, values.user
+        settings.tracking_address = values.address
+        self.password.clear()
+        self.retranslate()
+        return True
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _current(self) -> ImapSettings:
+        """The saved account, as its password's key names it."""
+        settings = self._settings
+        return _keyed(
+            ImapSettings(
+                host=str(settings.imap_host).strip(),
+                port=_port(str(settings.imap_port)) or 993,
+                security=SmtpSecurity.SSL,
+                user=str(settings.imap_user).strip(),
+                address=str(settings.tracking_address).strip(),
+            )
+        )
+
+    def _stored_password_exists(self) -> bool:
+        if not self._keyring_ok or not self._settings.imap_host:
+            return False
+        try:
+            return self._secrets.get(imap_password_key(self._current())) is not None
+        except SecretsUnavailableError:
+            return False
+
+    def _store_password(self, values: ImapSettings) -> None:
+        typed = self.password.text()
+        old_key = imap_password_key(self._current())
+        new_key = imap_password_key(_keyed(values))
+        if typed:
+            self._secrets.set(new_key, typed)
+            if old_key != new_key and self._has_password:
+                self._secrets.delete(old_key)
+            self._has_password = True
+        elif old_key != new_key and self._has_password:
+            stored = self._secrets.get(old_key)
+            if stored is not None:
+                self._secrets.set(new_key, stored)
+                self._secrets.delete(old_key)
+
+    def _no_keyring_text(self) -> str:
+        return self.tr(
+            "This computer has no keyring to keep the password safely, so it cannot be "
+            "saved. Install or unlock your system's keyring (for example GNOME Keyring or "
+            "KWallet), then open Settings again."
+        )
+
+
+def _keyed(values: ImapSettings) -> ImapSettings:
+    """As `Settings.imap` reads it: an empty user logs in with the tracking address."""
+    if values.user:
+        return values
+    return ImapSettings(values.host, values.port, values.security, values.address, values.address)
+
+
 def _port(text: str) -> int | None:
     text = text.strip()
     if not text.isascii() or not text.isdigit():
@@ -242,7 +435,9 @@ class SettingsDialog(Retranslating, QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self._language_label = QLabel()
-        self.mail = MailSection(settings, secrets or SecretStore())
+        secrets = secrets or SecretStore()
+        self.mail = MailSection(settings, secrets)
+        self.tracking = TrackingSection(settings, secrets)
         self.start_at_login = QCheckBox()
         self.start_at_login.setChecked(settings.start_at_login)
         self.start_error = FieldError()
@@ -261,8 +456,14 @@ class SettingsDialog(Retranslating, QDialog):
         layout.addWidget(self.start_error)
         if self.users is not None:
             layout.addWidget(self.users)
-        layout.addWidget(self.mail)
+        # Side by side, so the dialog stays within a laptop screen's height.
+        mail_row = QHBoxLayout()
+        mail_row.addWidget(self.mail, 1)
+        mail_row.addWidget(self.tracking, 1)
+        layout.addLayout(mail_row)
         layout.addWidget(buttons)
+        # Wide enough for the two mail sections' fields and their error lines.
+        self.setMinimumWidth(860)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -273,12 +474,15 @@ class SettingsDialog(Retranslating, QDialog):
     def apply(self) -> None:
         """Check every section, then save them all; nothing is kept while one is wrong."""
         mail = self.mail.values()
+        tracking = self.tracking.values()
         me_ok = self._check_me()
-        if mail is None or not me_ok:
+        if mail is None or tracking is None or not me_ok:
             return
         # Saved in the order they can still fail: the keyring or the autostart folder may
         # refuse, while my name, checked above, will not.
-        if not self.mail.save(mail) or not self._apply_start_at_login():
+        if not self.mail.save(mail) or not self.tracking.save(tracking):
+            return
+        if not self._apply_start_at_login():
             return
         if self.users is not None and not self.users.save_me():
             return

@@ -36,6 +36,10 @@
         <translation>חזרה על הפעילות</translation>
     </message>
     <message>
+        <source>Resend invitation</source>
+        <translation>שליחת ההזמנה מחדש</translation>
+    </message>
+    <message>
         <source>Marked done</source>
         <translation>הפעילות סומנה כבוצעה</translation>
     </message>
@@ -212,6 +216,10 @@
     <message>
         <source>Send an invitation to the contact</source>
         <translation>שליחת הזמנה לאיש הקשר</translation>
+    </message>
+    <message>
+        <source>On saving, the contact and every participant with an e-mail address receive an invitation their calendar can accept; changes send an update.</source>
+        <translation>בשמירה, איש הקשר וכל משתתף עם כתובת דוא״ל יקבלו הזמנה שהיומן שלהם יכול לאשר; שינויים שולחים עדכון.</translation>
     </message>
     <message>
         <source>Add to Google Calendar</source>
@@ -453,6 +461,14 @@
         <source>Date</source>
         <translation>תאריך</translation>
     </message>
+    <message>
+        <source>Follow up</source>
+        <translation>המשך התכתבות</translation>
+    </message>
+    <message>
+        <source>Write again in your mail program; the answer is logged here too</source>
+        <translation>כתיבה נוספת בתוכנת הדואר שלך; גם ההודעה הזו תירשם כאן</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReport</name>
@@ -470,6 +486,10 @@
     <message>
         <source>The mail server refused the user name or password.</source>
         <translation>שרת הדואר דחה את שם המשתמש או הסיסמה.</translation>
+    </message>
+    <message>
+        <source>The security setting (STARTTLS or SSL) does not match the mail server.</source>
+        <translation>הגדרת האבטחה (STARTTLS או SSL) אינה תואמת את שרת הדואר.</translation>
     </message>
     <message>
         <source>The mail server did not answer.</source>
@@ -673,6 +693,85 @@
     </message>
 </context>
 <context>
+    <name>Invitation</name>
+    <message>
+        <source>Invitation not sent</source>
+        <translation>ההזמנה לא נשלחה</translation>
+    </message>
+    <message>
+        <source>Invitation not sent yet</source>
+        <translation>ההזמנה טרם נשלחה</translation>
+    </message>
+    <message>
+        <source>Mail not set up</source>
+        <translation>הדואר לא הוגדר</translation>
+    </message>
+    <message>
+        <source>Cancellation pending</source>
+        <translation>ביטול ממתין לשליחה</translation>
+    </message>
+    <message>
+        <source>Update pending</source>
+        <translation>עדכון ממתין לשליחה</translation>
+    </message>
+    <message>
+        <source>Invitation pending</source>
+        <translation>הזמנה ממתינה לשליחה</translation>
+    </message>
+    <message>
+        <source>Cancellation sent</source>
+        <translation>הביטול נשלח</translation>
+    </message>
+    <message>
+        <source>Invitation sent</source>
+        <translation>ההזמנה נשלחה</translation>
+    </message>
+    <message>
+        <source>Set up the mail server in File &gt; Settings to send it.</source>
+        <translation>כדי לשלוח אותה יש להגדיר שרת דואר בקובץ &gt; הגדרות.</translation>
+    </message>
+    <message>
+        <source>“Resend invitation” in the ⋮ menu sends it now.</source>
+        <translation>&quot;שליחת ההזמנה מחדש&quot; בתפריט ⋮ שולחת אותה עכשיו.</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>נשלחה</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>ממתינה לשליחה</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>טרם נשלחה</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>לא נשלחה</translation>
+    </message>
+    <message>
+        <source>mail not set up</source>
+        <translation>הדואר לא הוגדר</translation>
+    </message>
+    <message>
+        <source>cancellation {state}</source>
+        <translation>הודעת ביטול {state}</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>אישור הגעה</translation>
+    </message>
+    <message>
+        <source>Maybe</source>
+        <translation>אולי</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>סירוב</translation>
+    </message>
+</context>
+<context>
     <name>InvitationMail</name>
     <message>
         <source>Call with {organizer}</source>
@@ -757,6 +856,21 @@
     <message>
         <source>Your calendar program can add it to your calendar and send your answer.</source>
         <translation>תוכנת היומן שלך יכולה להוסיף אותה ליומן ולשלוח את תשובתך.</translation>
+    </message>
+</context>
+<context>
+    <name>MailLinks</name>
+    <message>
+        <source>Write an e-mail</source>
+        <translation>כתיבת דוא״ל</translation>
+    </message>
+    <message>
+        <source>No mail program opened. Set one as your desktop&apos;s default for e-mail links, then try again.</source>
+        <translation>לא נפתחה תוכנת דואר. יש לקבוע תוכנת דואר כברירת המחדל של שולחן העבודה לקישורי דוא״ל, ולנסות שוב.</translation>
+    </message>
+    <message>
+        <source>The text was too long for a mail link, so the message opens with its beginning only. Copy the rest into it yourself.</source>
+        <translation>הטקסט ארוך מדי לקישור דואר, ולכן ההודעה נפתחת עם תחילתו בלבד. יש להעתיק אליה את ההמשך בעצמך.</translation>
     </message>
 </context>
 <context>
@@ -861,12 +975,24 @@
         <translation>הגדרות…</translation>
     </message>
     <message>
+        <source>Check sent mail now</source>
+        <translation>בדיקת הדואר שנשלח עכשיו</translation>
+    </message>
+    <message>
         <source>New task</source>
         <translation>משימה חדשה</translation>
     </message>
     <message>
         <source>Add or choose a contact first: a task is planned on a contact&apos;s page.</source>
         <translation>יש להוסיף איש קשר או לבחור אחד קודם: משימה מתוכננת בדף של איש קשר.</translation>
+    </message>
+    <message>
+        <source>Mail to review ({count})…</source>
+        <translation>דואר לבדיקה ({count})…</translation>
+    </message>
+    <message>
+        <source>Mail to review…</source>
+        <translation>דואר לבדיקה…</translation>
     </message>
     <message>
         <source>Reminders</source>
@@ -966,6 +1092,10 @@
     <message>
         <source>“{text}” is not a date; write it as day/month/year.</source>
         <translation>&quot;{text}&quot; אינו תאריך; יש לכתוב אותו בתבנית יום/חודש/שנה.</translation>
+    </message>
+    <message>
+        <source>Mail is not set up, so the invitation cannot be sent. Set up the mail server in File &gt; Settings.</source>
+        <translation>הדואר לא הוגדר, ולכן אי אפשר לשלוח את ההזמנה. יש להגדיר שרת דואר בקובץ &gt; הגדרות.</translation>
     </message>
     <message>
         <source>“{text}” is not a time; write it as hours:minutes.</source>
@@ -1250,6 +1380,85 @@
     </message>
 </context>
 <context>
+    <name>ReviewList</name>
+    <message>
+        <source>No recipient is a contact</source>
+        <translation>אף נמען אינו איש קשר</translation>
+    </message>
+    <message>
+        <source>⚠ Forged tracking tag</source>
+        <translation>⚠ תג מעקב מזויף</translation>
+    </message>
+    <message>
+        <source>Its contact no longer exists</source>
+        <translation>איש הקשר שלה כבר לא קיים</translation>
+    </message>
+    <message>
+        <source>It has no tracking tag and none of its recipients is a contact.</source>
+        <translation>אין לה תג מעקב, ואף אחד מהנמענים שלה אינו איש קשר.</translation>
+    </message>
+    <message>
+        <source>Its tracking tag was not made by Kesher: someone may be trying to put mail on a contact. Assign it only if you know the message.</source>
+        <translation>תג המעקב שלה לא נוצר בקשר: ייתכן שמישהו מנסה לרשום דואר על איש קשר. יש לשייך אותה רק אם ההודעה מוכרת לך.</translation>
+    </message>
+    <message>
+        <source>Its tag names a contact that was deleted since.</source>
+        <translation>התג שלה מציין איש קשר שנמחק מאז.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>מאת</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>נושא</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>נשלחה</translation>
+    </message>
+    <message>
+        <source>Why it waits</source>
+        <translation>למה היא ממתינה</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(ללא נושא)</translation>
+    </message>
+    <message>
+        <source>Mail to review</source>
+        <translation>דואר לבדיקה</translation>
+    </message>
+    <message>
+        <source>These messages reached the tracking mailbox but could not be logged on a contact by themselves. Choose a message and a contact, then Assign; or Discard what does not belong in Kesher.</source>
+        <translation>ההודעות האלה הגיעו לתיבת המעקב, אבל לא היה אפשר לרשום אותן על איש קשר מעצמן. יש לבחור הודעה ואיש קשר וללחוץ על שיוך, או להשליך את מה שלא שייך לקשר.</translation>
+    </message>
+    <message>
+        <source>No mail waits for review.</source>
+        <translation>אין דואר שממתין לבדיקה.</translation>
+    </message>
+    <message>
+        <source>Log the chosen message on:</source>
+        <translation>רישום ההודעה שנבחרה על:</translation>
+    </message>
+    <message>
+        <source>Search a contact by name</source>
+        <translation>חיפוש איש קשר לפי שם</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>שיוך</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>השלכה</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1273,6 +1482,100 @@
     <message>
         <source>Add a tag and press Enter</source>
         <translation>יש להקליד תגית וללחוץ Enter</translation>
+    </message>
+</context>
+<context>
+    <name>Tracking</name>
+    <message>
+        <source>Checking sent mail…</source>
+        <translation>בודק את הדואר שנשלח…</translation>
+    </message>
+    <message>
+        <source>Sent mail checked: {logged} logged, {review} to review.</source>
+        <translation>הדואר שנשלח נבדק: נרשמו {logged}, לבדיקה {review}.</translation>
+    </message>
+    <message>
+        <source>The tracking mailbox could not be read: {reason}</source>
+        <translation>לא היה אפשר לקרוא את תיבת המעקב: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingSection</name>
+    <message>
+        <source>Sent-mail tracking</source>
+        <translation>מעקב אחר דואר שנשלח</translation>
+    </message>
+    <message>
+        <source>Mail you write to a contact from Kesher gets this mailbox in Bcc; Kesher reads it and logs the mail on the contact.</source>
+        <translation>דואר שכותבים לאיש קשר מתוך קשר נשלח גם לתיבה הזו בעותק מוסתר (Bcc); קשר קורא אותה ורושם את הדואר על איש הקשר.</translation>
+    </message>
+    <message>
+        <source>Tracking address</source>
+        <translation>כתובת המעקב</translation>
+    </message>
+    <message>
+        <source>Mail server (IMAP)</source>
+        <translation>שרת דואר (IMAP)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>פורט</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>אבטחה</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>שם משתמש</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>סיסמה</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>ללא (לא מוצפן)</translation>
+    </message>
+    <message>
+        <source>e.g. track@example.com; empty: no tracking</source>
+        <translation>לדוגמה track@example.com; ריק: בלי מעקב</translation>
+    </message>
+    <message>
+        <source>e.g. imap.gmail.com</source>
+        <translation>לדוגמה imap.gmail.com</translation>
+    </message>
+    <message>
+        <source>Empty: the tracking address</source>
+        <translation>ריק: כתובת המעקב</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>שמורה</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535, usually 993 or 143.</source>
+        <translation>הפורט הוא מספר בין 1 ל־65535, בדרך כלל 993 או 143.</translation>
+    </message>
+    <message>
+        <source>Name the server that holds this mailbox.</source>
+        <translation>יש לציין את השרת שבו נמצאת התיבה הזו.</translation>
+    </message>
+    <message>
+        <source>Give the mailbox&apos;s address, or leave the server empty too.</source>
+        <translation>יש לציין את כתובת התיבה, או להשאיר ריק גם את השרת.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep the password safely, so it cannot be saved. Install or unlock your system&apos;s keyring (for example GNOME Keyring or KWallet), then open Settings again.</source>
+        <translation>במחשב הזה אין מחזיק מפתחות (keyring) לשמירת הסיסמה בבטחה, ולכן אי אפשר לשמור אותה. יש להתקין או לפתוח את מחזיק המפתחות של המערכת (למשל GNOME Keyring או KWallet), ואז לפתוח שוב את ההגדרות.</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from kesher_desktop.clock import FrozenClock
 from kesher_desktop.models import ActivityKind, Document
 from kesher_desktop.services.activity_state import ActivityState
 from kesher_desktop.services.bundle import Services
-from kesher_desktop.ui import activities_pane
+from kesher_desktop.ui import mail_links
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
 from kesher_desktop.ui.activity_list_model import OVERDUE_COLOR, ActivityRole
 from kesher_desktop.ui.contact_page import ContactPage, connect_page_and_drawer, dock_area_for
@@ -212,7 +212,7 @@ def test_edit_from_the_menu_opens_the_drawer(qtbot, hosted: Hosted) -> None:
 
 def test_email_button_opens_a_mailto_link(hosted: Hosted, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(activities_pane, "open_url", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(mail_links, "open_url", lambda url: opened.append(url) or True)
 
     QTest.mouseClick(hosted.page.activities.email_button, Qt.MouseButton.LeftButton)
 

@@ -257,3 +257,82 @@ def test_start_at_login_writes_and_removes_the_entry(
     dialog.start_at_login.setChecked(False)
     dialog.apply()
     assert not autostart.is_enabled() and Settings.load().start_at_login is False
+
+
+def test_tracking_settings_are_saved_and_the_password_goes_to_the_keyring_only(
+    qtbot: QtBot, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    secrets = SecretStore(allow_plain_file=True)
+    dialog = _dialog(qtbot, Settings(language="en"), autostart, secrets=secrets)
+    tracking = dialog.tracking
+    assert tracking.port.text() == "993" and tracking.security.currentData() == "ssl"
+
+    tracking.address.setText(" track@kesher.example ")
+    tracking.host.setText("imap.kesher.example")
+    tracking.security.setCurrentIndex(tracking.security.findData("starttls"))
+    tracking.port.setText("143")
+    tracking.user.setText("track")
+    tracking.password.setText("סוד-imap")
+    dialog.apply()
+
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    saved = Settings.load()
+    assert (saved.tracking_address, saved.imap_host, saved.imap_port) == (
+        "track@kesher.example",
+        "imap.kesher.example",
+        143,
+    )
+    assert (saved.imap_security, saved.imap_user) == ("starttls", "track")
+    assert file_keyring.get_password(SERVICE_NAME, "imap:track@imap.kesher.example:143") == (
+        "סוד-imap"
+    )
+    assert "סוד" not in settings_path().read_text(encoding="utf-8")
+
+    again = _dialog(qtbot, saved, autostart, secrets=secrets)
+    assert again.tracking.password.text() == ""
+    assert again.tracking.password.placeholderText() == "saved"
+
+
+def test_tracking_fields_are_checked_beside_each_field(
+    qtbot: QtBot, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    settings = Settings(language="en")
+    dialog = _dialog(qtbot, settings, autostart, secrets=SecretStore(allow_plain_file=True))
+    tracking = dialog.tracking
+
+    tracking.address.setText("track@kesher.example")
+    tracking.port.setText("0")
+    dialog.apply()
+
+    assert "65535" in tracking.port_error.text() and not tracking.port_error.isHidden()
+    assert tracking.host_error.text() and not tracking.host_error.isHidden()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert not settings_path().exists()
+
+    tracking.address.setText("track@")
+    tracking.host.setText("imap.kesher.example")
+    tracking.port.setText("993")
+    dialog.apply()
+    assert "track@" in tracking.address_error.text() and tracking.host_error.isHidden()
+
+    tracking.address.setText("")
+    dialog.apply()
+    assert "address" in tracking.address_error.text()
+
+    tracking.address.setText("track@kesher.example")
+    dialog.apply()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert settings.imap() is not None
+
+
+def test_without_a_keyring_the_tracking_password_says_why(
+    qtbot: QtBot, autostart: Autostart, no_keyring: None
+) -> None:
+    dialog = _dialog(qtbot, Settings(language="en"), autostart, secrets=SecretStore())
+
+    assert not dialog.tracking.password.isEnabled()
+    assert "keyring" in dialog.tracking.password_error.text()
+    dialog.tracking.address.setText("track@kesher.example")
+    dialog.tracking.host.setText("imap.kesher.example")
+    dialog.apply()
+    assert Settings.load().tracking_address == "track@kesher.example"

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
 
+from kesher_desktop.models import InvitationAnswer
 from kesher_desktop.services.activities import PersonRef
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.text import fold
-from kesher_desktop.ui.widgets.bidi import isolate
+from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr
 from kesher_desktop.ui.widgets.chip import Chip
 from kesher_desktop.ui.widgets.flow_layout import FlowLayout
 from kesher_desktop.ui.widgets.retranslate import Retranslating
@@ -22,12 +24,34 @@ MAX_CANDIDATES = 12
 USER_CHIP = "#dbeafe"
 CONTACT_CHIP = "#fde7c7"
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
+# The mark beside an invitee's name for their answer to the invitation, and its colour.
+ANSWER_MARKS = {
+    InvitationAnswer.ACCEPTED: "\u2713",
+    InvitationAnswer.TENTATIVE: "?",
+    InvitationAnswer.DECLINED: "\u2717",
+}
+ANSWER_COLORS = {
+    InvitationAnswer.ACCEPTED: "#0f7b5f",
+    InvitationAnswer.TENTATIVE: "#b45309",
+    InvitationAnswer.DECLINED: "#c62828",
+}
+
+
+def answer_word(answer: InvitationAnswer) -> str:
+    """The answer in a word of the user's language, for the mark's tooltip."""
+    words = {
+        InvitationAnswer.ACCEPTED: QCoreApplication.translate("Invitation", "Accepted"),
+        InvitationAnswer.TENTATIVE: QCoreApplication.translate("Invitation", "Maybe"),
+        InvitationAnswer.DECLINED: QCoreApplication.translate("Invitation", "Declined"),
+    }
+    return words.get(answer, "")
 
 
 class PeopleEditor(Retranslating, QWidget):
     """Chips for the chosen people, in order; anyone can be removed, including me.
 
-    With `users_only` it offers only users (the people responsible for a task).
+    With `users_only` it offers only users (the people responsible for a task). Invitees'
+    answers (`set_answers`) show as a mark beside their names.
 
     Signals:
         people_changed(): a person was added or removed.
@@ -42,6 +66,9 @@ class PeopleEditor(Retranslating, QWidget):
         self._services = services
         self._users_only = users_only
         self._refs: list[PersonRef] = []
+        self._answers: dict[str, InvitationAnswer] = {}
+        self._chips_by_ref: dict[PersonRef, Chip] = {}
+        self._shown_answers: dict[PersonRef, InvitationAnswer] = {}
 
         self._chips = QWidget()
         self._chip_layout = FlowLayout(self._chips)
@@ -66,12 +93,29 @@ class PeopleEditor(Retranslating, QWidget):
 
     # -- API -------------------------------------------------------------------------------
 
-    def set_people(self, refs: list[PersonRef]) -> None:
+    def set_people(
+        self, refs: list[PersonRef], answers: dict[str, InvitationAnswer] | None = None
+    ) -> None:
+        """Show these people, with these answers to an invitation (none when not given)."""
         self._refs = list(dict.fromkeys(refs))
+        self._answers = dict(answers or {})
         self._rebuild_chips()
 
     def people(self) -> list[PersonRef]:
         return list(self._refs)
+
+    def set_answers(self, answers: dict[str, InvitationAnswer]) -> None:
+        """Invitees' answers by case-folded address, as `InvitationService.answers` gives."""
+        if answers != self._answers:
+            self._answers = dict(answers)
+            self._rebuild_chips()
+
+    def answer_of(self, ref: PersonRef) -> InvitationAnswer:
+        """The answer shown beside a person; NONE when they have not answered."""
+        return self._shown_answers.get(ref, InvitationAnswer.NONE)
+
+    def chip_of(self, ref: PersonRef) -> Chip | None:
+        return self._chips_by_ref.get(ref)
 
     def add_person(self, ref: PersonRef) -> None:
         if ref in self._refs:
@@ -138,15 +182,30 @@ class PeopleEditor(Retranslating, QWidget):
 
     def _rebuild_chips(self) -> None:
         self._chip_layout.clear()
+        self._chips_by_ref.clear()
+        self._shown_answers.clear()
         me = self._services.users.me().id
         for person in self._services.activities.people(self._refs):
             is_me = person.ref == PersonRef("user", me)
+            answer = self._answers.get(person.email.strip().casefold(), InvitationAnswer.NONE)
+            label = self._user_label(person.name, is_me)
+            if answer in ANSWER_MARKS:
+                # Rich text, so the mark has its colour; the name is escaped for it.
+                label = (
+                    f"{html.escape(isolate(label))} <b style='color:{ANSWER_COLORS[answer]}'>"
+                    f"{ANSWER_MARKS[answer]}</b>"
+                )
             chip = Chip(
-                self._user_label(person.name, is_me),
+                label,
                 USER_CHIP if person.ref.kind == "user" else CONTACT_CHIP,
                 removable=True,
             )
-            chip.setToolTip(person.email)
+            tip = person.email
+            if answer in ANSWER_MARKS:
+                tip = f"{isolate_ltr(tip)}\n{ANSWER_MARKS[answer]} {answer_word(answer)}"
+            chip.setToolTip(tip)
+            self._chips_by_ref[person.ref] = chip
+            self._shown_answers[person.ref] = answer
             chip.remove_requested.connect(lambda ref=person.ref: self.remove_person(ref))
             self._chip_layout.addWidget(chip)
         self._chips.setVisible(bool(self._refs))
