@@ -68,6 +68,17 @@ class Settings:
     imap_security: str = SmtpSecurity.SSL.value
     imap_user: str = ""
     tracking_address: str = ""
+    # The OAuth client file ("Desktop app" client from Google Cloud) that whoever installs the
+    # product supplies; KESHER_GOOGLE_CLIENT_FILE overrides it. Empty: Google is not offered.
+    google_client_file: str = ""
+    # The Google account connected (its e-mail, shown in settings); the refresh token is in
+    # the keyring. Empty while no account is connected.
+    google_account: str = ""
+    # Which of the user's calendars ticked activities go to.
+    google_calendar_id: str = "primary"
+    # Who mails the contact the invitation of an activity that is also in Google Calendar:
+    # Google (sendUpdates=all) or our own iCalendar mail. Never both.
+    google_sends_invitations: bool = False
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
