@@ -8,12 +8,16 @@ from __future__ import annotations
 import enum
 import json
 import logging
+import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from kesher_desktop import paths
 
 log = logging.getLogger(__name__)
+
+# Names the Google OAuth client file for every user of the machine; see google_client_path.
+GOOGLE_CLIENT_FILE_VARIABLE = "KESHER_GOOGLE_CLIENT_FILE"
 
 
 class SmtpSecurity(enum.StrEnum):
@@ -142,6 +146,16 @@ class Settings:
             port = 993
         user = str(self.imap_user).strip() or address
         return ImapSettings(host=host, port=port, security=security, user=user, address=address)
+
+    def google_client_path(self) -> Path | None:
+        """Where the OAuth client file should be, or None while nobody has said.
+
+        The environment variable wins over the setting: whoever installs the product for a
+        whole office can point every user at one file without editing each settings.json.
+        """
+        named = os.environ.get(GOOGLE_CLIENT_FILE_VARIABLE, "").strip()
+        named = named or str(self.google_client_file).strip()
+        return Path(named).expanduser() if named else None
 
 
 def settings_path() -> Path:

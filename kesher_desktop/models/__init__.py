@@ -8,6 +8,14 @@ from kesher_desktop.models.activity import (
     Reminder,
 )
 from kesher_desktop.models.base import Base
+from kesher_desktop.models.calendar_sync import (
+    CalendarChange,
+    CalendarCursor,
+    CalendarLink,
+    CalendarSyncEntry,
+    EventState,
+    SyncLogKind,
+)
 from kesher_desktop.models.contact import (
     Contact,
     ContactEmail,
@@ -39,12 +47,17 @@ __all__ = [
     "AlertOutcome",
     "AlertSource",
     "Base",
+    "CalendarChange",
+    "CalendarCursor",
+    "CalendarLink",
     "CalendarMethod",
+    "CalendarSyncEntry",
     "Contact",
     "ContactEmail",
     "ContactField",
     "ContactPhone",
     "Document",
+    "EventState",
     "Invitation",
     "InvitationAnswer",
     "InvitationSend",
@@ -55,6 +68,7 @@ __all__ = [
     "Reminder",
     "ReminderAlert",
     "ReviewReason",
+    "SyncLogKind",
     "Tag",
     "TrackedMailbox",
     "TrackedMessage",

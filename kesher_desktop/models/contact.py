@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import BigInteger, Column, Enum, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kesher_desktop.models.base import Base
@@ -119,10 +120,21 @@ class ContactField(Base):
     contact: Mapped[Contact] = relationship(back_populates="fields")
 
 
-class Document(Base):
-    """A document's metadata, on the contact or on one of its activities.
+class DocumentKind(enum.StrEnum):
+    """What a document row holds: a file kept in the app's file store, or a link."""
 
-    The stored file itself arrives with the attachments work; `sha256` names it then.
+    FILE = "file"
+    # Folder links (Dropbox, Google Drive) will be rows of this kind, with `link_url` set.
+    LINK = "link"
+
+
+class Document(Base):
+    """A document on the contact, or on one of its activities (`activity_id` set).
+
+    A file's content is in the file store under `sha256` (see services/file_store.py); an
+    empty `sha256` means the file was never kept (a mail attachment over the size limit).
+    `name` is only what is shown: cleaned on the way in, it never names a file on disk.
+    A removed document keeps its row, with `removed_at` set, so the removal can be undone.
     """
 
     __tablename__ = "documents"
@@ -134,11 +146,24 @@ class Document(Base):
     activity_id: Mapped[int | None] = mapped_column(
         ForeignKey("activities.id", ondelete="CASCADE"), index=True
     )
+    kind: Mapped[DocumentKind] = mapped_column(
+        Enum(
+            DocumentKind,
+            native_enum=False,
+            values_callable=lambda kinds: [kind.value for kind in kinds],
+            length=20,
+        ),
+        default=DocumentKind.FILE,
+        server_default=DocumentKind.FILE.value,
+    )
     name: Mapped[str] = mapped_column(String(500))
     size: Mapped[int | None]
     mime_type: Mapped[str] = mapped_column(String(200), default="")
     sha256: Mapped[str] = mapped_column(String(64), default="")
     link_url: Mapped[str] = mapped_column(Text, default="")
+    # The file's own last-modified time on the disk it came from, when it had one.
+    file_modified_at: Mapped[datetime | None]
     added_at: Mapped[datetime]
+    removed_at: Mapped[datetime | None]
 
     contact: Mapped[Contact] = relationship(back_populates="documents")

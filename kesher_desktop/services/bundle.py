@@ -43,6 +43,6 @@ class Services:
             contacts=ContactService(store, clock),
             activities=activities,
             users=UserService(store),
-            documents=DocumentService(store),
+            documents=DocumentService(store, clock),
             reminders=ReminderService(store, clock, activities),
         )

@@ -1,14 +1,40 @@
-"""Reading the documents kept on a contact; storing files arrives with the attachments work."""
+"""The files kept on a contact and on its activities: listing, attaching, renaming, removing.
+
+The files themselves live in the file store under their SHA-256; a document row holds what
+is shown about one (its name, size, type and dates) and which contact or activity it is on.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+import logging
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select, func, select
+from sqlalchemy.orm import Session
 
+from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import Store
-from kesher_desktop.models import Document
+from kesher_desktop.models import Activity, ActivityKind, Document
+from kesher_desktop.models.contact import DocumentKind
+from kesher_desktop.services.attachment_intake import AttachmentIntake, Intake, StoredFile
+from kesher_desktop.services.attachment_names import display_name
+from kesher_desktop.services.errors import NotFoundError, ValidationError
+from kesher_desktop.services.file_store import FileStore
+
+log = logging.getLogger(__name__)
+
+
+class FileState(enum.StrEnum):
+    PRESENT = "present"
+    # The store's copy is gone (deleted by hand, a restored backup without the files).
+    MISSING = "missing"
+    # Never kept: a mail attachment over the size limit, listed by name only.
+    NOT_KEPT = "not_kept"
 
 
 @dataclass(frozen=True)
@@ -17,18 +43,225 @@ class DocumentInfo:
     name: str
     size: int | None
     added_at: datetime
+    mime_type: str = ""
+    activity_id: int | None = None
+    state: FileState = FileState.PRESENT
+
+
+@dataclass(frozen=True)
+class ActivityDocuments:
+    """The documents of one activity, under the activity's title."""
+
+    activity_id: int
+    kind: ActivityKind
+    title: str
+    documents: list[DocumentInfo]
+
+
+@dataclass(frozen=True)
+class DocumentListing:
+    """What the documents pane shows: the contact's own files, then each activity's."""
+
+    own: list[DocumentInfo] = field(default_factory=list)
+    by_activity: list[ActivityDocuments] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not self.own and not self.by_activity
+
+
+_COLUMNS = (
+    Document.id,
+    Document.name,
+    Document.size,
+    Document.added_at,
+    Document.mime_type,
+    Document.activity_id,
+    Document.sha256,
+)
 
 
 class DocumentService:
-    def __init__(self, store: Store) -> None:
+    """Document operations; each is one short transaction. No file contents are read here
+    except by `store_files` and `save_copy`, which the user asked for."""
+
+    def __init__(self, store: Store, clock: Clock, files: FileStore | None = None) -> None:
         self._store = store
+        self._clock = clock
+        self.files = files or FileStore()
+        self._intake = AttachmentIntake(self.files)
+
+    # -- reading -------------------------------------------------------------------------
 
     def for_contact(self, contact_id: int) -> list[DocumentInfo]:
         """The contact's own documents (not those of its activities), newest first."""
+        return self.listing(contact_id).own
+
+    def for_activity(self, activity_id: int) -> list[DocumentInfo]:
+        """The documents attached to one activity, in the order they were added."""
+        query = _files().where(Document.activity_id == activity_id)
         with self._store.reading() as connection:
-            rows = connection.execute(
-                select(Document.id, Document.name, Document.size, Document.added_at)
-                .where(Document.contact_id == contact_id, Document.activity_id.is_(None))
-                .order_by(Document.added_at.desc())
+            rows = connection.execute(query.order_by(Document.added_at, Document.id))
+            return [self._info(row) for row in rows]
+
+    def listing(self, contact_id: int) -> DocumentListing:
+        """The contact's documents and, grouped, its activities' (deleted ones left out).
+
+        One query; whether each file is still in the store is one `stat` per document.
+        """
+        starts = func.coalesce(Activity.starts_at, Activity.created_at)
+        query = (
+            _files()
+            .add_columns(Activity.kind, Activity.title)
+            .outerjoin(Activity, Activity.id == Document.activity_id)
+            .where(Document.contact_id == contact_id, Activity.deleted_at.is_(None))
+            .order_by(
+                Document.activity_id.is_not(None),
+                starts.desc(),
+                Document.activity_id.desc(),
+                Document.added_at.desc(),
+                Document.id.desc(),
             )
-            return [DocumentInfo(*row) for row in rows]
+        )
+        listing = DocumentListing()
+        with self._store.reading() as connection:
+            for row in connection.execute(query):
+                self._place(listing, row)
+        return listing
+
+    def info(self, document_id: int) -> DocumentInfo:
+        """One document as the lists show it; NotFoundError once it is removed."""
+        with self._store.reading() as connection:
+            row = connection.execute(_files().where(Document.id == document_id)).first()
+        if row is None:
+            raise NotFoundError("document_not_found", id=document_id)
+        return self._info(row)
+
+    def file_path(self, document_id: int) -> Path | None:
+        """Where the document's file is kept, or None when it is missing or never kept."""
+        digest = self._digest(document_id)
+        return self.files.path(digest) if self.files.has(digest) else None
+
+    # -- writing -------------------------------------------------------------------------
+
+    def store_files(self, sources: list[Path]) -> Intake:
+        """Copy the acceptable files into the store; they are on no document yet."""
+        return self._intake.take(sources)
+
+    def attach(
+        self, contact_id: int | None, activity_id: int | None, stored: Iterable[StoredFile]
+    ) -> list[int]:
+        """Documents for files already in the store, on an activity (the contact is then the
+        activity's, or must be) or, with no activity, on the contact itself."""
+        now = self._clock.now()
+        with self._store.session() as session:
+            if activity_id is not None:
+                activity = session.get(Activity, activity_id)
+                if activity is None or contact_id not in (None, activity.contact_id):
+                    raise NotFoundError("activity_not_found", id=activity_id)
+                contact_id = activity.contact_id
+            if contact_id is None:
+                raise ValueError("a document needs a contact or an activity")
+            documents = [
+                Document(
+                    contact_id=contact_id,
+                    activity_id=activity_id,
+                    kind=DocumentKind.FILE,
+                    name=display_name(file.name)[:500],
+                    size=file.size,
+                    mime_type=file.mime_type[:200],
+                    sha256=file.sha256,
+                    file_modified_at=file.modified_at,
+                    added_at=now,
+                )
+                for file in stored
+            ]
+            session.add_all(documents)
+            session.flush()
+            ids = [document.id for document in documents]
+        log.info("documents attached contact=%s activity=%s ids=%s", contact_id, activity_id, ids)
+        return ids
+
+    def add_files(
+        self, contact_id: int | None, activity_id: int | None, sources: list[Path]
+    ) -> tuple[list[int], Intake]:
+        """Store and attach in one go; returns the new documents' ids and what was refused."""
+        intake = self.store_files(sources)
+        return self.attach(contact_id, activity_id, intake.stored), intake
+
+    def rename(self, document_id: int, name: str) -> str:
+        """Show the document under another name; returns the name as cleaned and kept."""
+        cleaned = display_name(name)
+        if not cleaned:
+            raise ValidationError("document_needs_name", field="name")
+        with self._store.session() as session:
+            self._load(session, document_id).name = cleaned[:500]
+        log.info("document renamed id=%s", document_id)
+        return cleaned
+
+    def remove(self, document_id: int) -> None:
+        """Take the document off its contact; `restore` undoes it. The stored file stays,
+        since undo needs it and other documents may share its content."""
+        with self._store.session() as session:
+            self._load(session, document_id).removed_at = self._clock.now()
+        log.info("document removed id=%s", document_id)
+
+    def restore(self, document_id: int) -> None:
+        with self._store.session() as session:
+            self._load(session, document_id, include_removed=True).removed_at = None
+        log.info("document restored id=%s", document_id)
+
+    def save_copy(self, document_id: int, target: Path) -> None:
+        """Copy the document's file to `target`, a path the user chose."""
+        source = self.file_path(document_id)
+        if source is None:
+            raise NotFoundError("document_file_missing", id=document_id)
+        shutil.copyfile(source, target)
+        log.info("document copied out id=%s", document_id)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _info(self, row: Row) -> DocumentInfo:
+        digest = row.sha256
+        if not digest:
+            state = FileState.NOT_KEPT
+        else:
+            state = FileState.PRESENT if self.files.has(digest) else FileState.MISSING
+        # Cleaned again on the way out: names logged from mail came in before cleaning.
+        name = display_name(row.name)
+        return DocumentInfo(
+            row.id, name, row.size, row.added_at, row.mime_type, row.activity_id, state
+        )
+
+    def _place(self, listing: DocumentListing, row: Row) -> None:
+        info = self._info(row)
+        if row.activity_id is None:
+            listing.own.append(info)
+            return
+        groups = listing.by_activity
+        if not groups or groups[-1].activity_id != row.activity_id:
+            groups.append(ActivityDocuments(row.activity_id, row.kind, row.title, []))
+        groups[-1].documents.append(info)
+
+    def _digest(self, document_id: int) -> str:
+        with self._store.reading() as connection:
+            digest = connection.execute(
+                select(Document.sha256).where(
+                    Document.id == document_id, Document.removed_at.is_(None)
+                )
+            ).scalar()
+        if digest is None:
+            raise NotFoundError("document_not_found", id=document_id)
+        return digest
+
+    def _load(self, session: Session, document_id: int, include_removed: bool = False) -> Document:
+        document = session.get(Document, document_id)
+        if document is None or (document.removed_at is not None and not include_removed):
+            raise NotFoundError("document_not_found", id=document_id)
+        return document
+
+
+def _files() -> Select:
+    """The shown columns of the files not removed; links arrive with the folder-links work."""
+    return select(*_COLUMNS).where(
+        Document.kind == DocumentKind.FILE, Document.removed_at.is_(None)
+    )

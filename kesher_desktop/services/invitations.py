@@ -78,6 +78,8 @@ class InvitationService:
     """Sends, updates and cancels invitations; reads their state and the replies.
 
     `smtp` is asked at each save: with mail off nothing is queued and `state` says so.
+    `google_sends` too (the setting google_sends_invitations): while it holds, an activity
+    that is also in Google Calendar gets its invitations from Google, not from us.
     `changes` names the activity after a reply or a resend has been committed.
     """
 
@@ -88,12 +90,14 @@ class InvitationService:
         outbox: MailOutbox,
         smtp: Callable[[], SmtpSettings | None],
         compose: Composer = plain_invitation,
+        google_sends: Callable[[], bool] = lambda: False,
     ) -> None:
         self._store = store
         self._clock = clock
         self._outbox = outbox
         self._smtp = smtp
         self._compose = compose
+        self._google_sends = google_sends
         self.changes = ChangeFeed()
 
     def attach(self, activities: ActivityService) -> None:
@@ -105,6 +109,9 @@ class InvitationService:
     def on_saved(self, session: Session, activity: Activity) -> None:
         settings = self._smtp()
         if settings is None:
+            return
+        if activity.add_to_calendar and self._google_sends():
+            # Google Calendar mails this one's invitees itself; ours would be a second.
             return
         self._sync(session, activity, settings)
 

@@ -1,0 +1,93 @@
+"""What a failed call to Google means for the sync: try again later, stop, or give up on one.
+
+Google's client raises `HttpError` with the status and a JSON body whose `reason` tells a
+rate limit (wait a little) from a spent quota (stop for a while); google-auth raises
+`RefreshError` with `invalid_grant` when the user's grant has expired or been revoked.
+"""
+
+from __future__ import annotations
+
+import enum
+import http.client
+import json
+import logging
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+RATE_LIMIT_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded"})
+QUOTA_REASONS = frozenset({"quotaExceeded", "dailyLimitExceeded"})
+
+
+class FailureKind(enum.StrEnum):
+    # The network, a 5xx, a 429 or a rate limit: back off, then try again.
+    RETRY = "retry"
+    # The project's quota is spent: no call to Google until it comes back.
+    QUOTA = "quota"
+    # The grant is gone: no call until the user connects the account again.
+    RECONNECT = "reconnect"
+    # Google refused this one change (a 400, a 403 of another kind...): it waits, failed.
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """`code` names the problem for the UI ("network", "quota_exceeded", ...); `detail` is
+    what the server or the network said, for the log."""
+
+    kind: FailureKind
+    code: str
+    detail: str
+
+    @property
+    def stops_sync(self) -> bool:
+        return self.kind in (FailureKind.QUOTA, FailureKind.RECONNECT)
+
+
+def http_status(error: BaseException) -> int | None:
+    """The HTTP status of an error from Google's client; None for any other error."""
+    from googleapiclient.errors import HttpError
+
+    if isinstance(error, HttpError):
+        return int(error.resp.status)
+    return None
+
+
+def classify(error: BaseException) -> Failure:
+    """What to do after `error`; anything unforeseen counts as a refusal of that change."""
+    from google.auth.exceptions import RefreshError, TransportError
+    from googleapiclient.errors import HttpError
+    from httplib2 import HttpLib2Error
+
+    if isinstance(error, HttpError):
+        return _from_http(int(error.resp.status), _reason(error.content), str(error))
+    if isinstance(error, RefreshError):
+        if "invalid_grant" in str(error):
+            return Failure(FailureKind.RECONNECT, "reconnect_needed", str(error))
+        return Failure(FailureKind.RETRY, "sign_in_failed", str(error))
+    if isinstance(error, TransportError | OSError | http.client.HTTPException | HttpLib2Error):
+        return Failure(FailureKind.RETRY, "network", f"{type(error).__name__}: {error}")
+    return Failure(FailureKind.REJECTED, "unexpected", f"{type(error).__name__}: {error}")
+
+
+def _from_http(status: int, reason: str, detail: str) -> Failure:
+    if status == 429 or status >= 500:
+        code = "rate_limited" if status == 429 else "server_error"
+        return Failure(FailureKind.RETRY, code, detail)
+    if status == 403 and reason in RATE_LIMIT_REASONS:
+        return Failure(FailureKind.RETRY, "rate_limited", detail)
+    if status == 403 and reason in QUOTA_REASONS:
+        return Failure(FailureKind.QUOTA, "quota_exceeded", detail)
+    if status == 401:
+        # google-auth has already refreshed once and tried again: the grant is not usable.
+        return Failure(FailureKind.RECONNECT, "reconnect_needed", detail)
+    return Failure(FailureKind.REJECTED, "rejected", detail)
+
+
+def _reason(content: bytes | str | None) -> str:
+    """The first `reason` of a Google JSON error body; empty when there is none."""
+    try:
+        body = json.loads(content or b"{}")
+        return str(body["error"]["errors"][0]["reason"])
+    except (ValueError, KeyError, IndexError, TypeError):
+        return ""
