@@ -54,9 +54,12 @@ class ActivityDrawer(Retranslating, QDockWidget):
 
     Signals:
         activity_saved(int): an activity was created or updated; the id is passed.
+        documents_changed(): files were attached to, renamed on or removed from the open
+            (saved) activity.
     """
 
     activity_saved = Signal(int)
+    documents_changed = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +170,8 @@ class ActivityDrawer(Retranslating, QDockWidget):
             else:
                 assert self._contact_id is not None
                 saved = self._services.activities.create(self._contact_id, draft)
+                # Files dropped on the draft become its documents now it exists.
+                self.form.attachments.attach_pending(saved)
         except ValidationError as error:
             if not self.form.show_error(error.field, message_for(error)):
                 self.general_error.show_message(message_for(error))
@@ -191,7 +196,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
     def is_modified(self) -> bool:
         if self.form is None or self._baseline is None or self._mode is Mode.READ:
             return False
-        return self.form.draft() != self._baseline
+        return self.form.draft() != self._baseline or bool(self.form.attachments.pending_files())
 
     def confirm_discard(self) -> bool:
         """Ask whether to throw away the changes; tests replace this one method."""
@@ -262,6 +267,8 @@ class ActivityDrawer(Retranslating, QDockWidget):
     def _forget_form(self) -> None:
         """Nothing is being edited any more: the drawer was saved, closed or emptied."""
         self._baseline = self._stored = None
+        if self.form is not None:
+            self.form.attachments.forget_pending()
 
     def _show_note(self, note: Note | None) -> None:
         self._note = note
@@ -284,6 +291,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self._show_note(None)
         answers = self._answers(self._activity_id) if mode is Mode.EDIT else {}
         self.form.set_draft(draft, answers)
+        self.form.attachments.show_for(self._contact_id, self._activity_id)
         self._baseline = self.form.draft()
         self._pages.setCurrentWidget(self._form_page)
         self._show_buttons(editing=True)
@@ -320,6 +328,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         if self.form is not None:
             return
         self.form = ActivityForm(self._services)
+        self.form.attachments.documents_changed.connect(self.documents_changed)
         self.email_view = EmailView(self._services)
         self.heading = QLabel()
         self.heading.setObjectName("drawerHeading")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kesher_desktop.models import ActivityKind, InvitationAnswer
 from kesher_desktop.services.activities import ActivityDraft, PersonRef
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.ui.attachment_area import AttachmentArea
 from kesher_desktop.ui.widgets.date_time_edit import ZonedDateTimeEdit, make_numeric
 from kesher_desktop.ui.widgets.field_row import FieldRow, field_row
 from kesher_desktop.ui.widgets.people_editor import PeopleEditor
@@ -170,6 +171,7 @@ class ActivityForm(Retranslating, QWidget):
         }
         for name, caption in captions.items():
             self._rows[name].caption.setText(caption)
+        self._attachments_row.caption.setText(self.tr("Attachments"))
 
         self.at_time.setText(self.tr("At a set time"))
         self.duration.setSpecialValueText(self.tr("Not set"))
@@ -211,6 +213,8 @@ class ActivityForm(Retranslating, QWidget):
         self.topics = QPlainTextEdit()
         self.topics.setFixedHeight(110)
         self.reminders = RemindersEditor()
+        # Not part of the draft: the drawer tells it which activity it is on (all kinds).
+        self.attachments = AttachmentArea(self._services)
 
         self.send_invitation = QCheckBox()
         self.send_invitation.setObjectName("sendInvitationCheck")
@@ -245,6 +249,8 @@ class ActivityForm(Retranslating, QWidget):
         for name, editor in editors.items():
             self._rows[name] = field_row(editor)
             layout.addWidget(self._rows[name].box)
+        self._attachments_row = field_row(self.attachments)
+        layout.addWidget(self._attachments_row.box)
         for check in (self.send_invitation, self.add_to_calendar, self.done):
             layout.addWidget(check)
         layout.addStretch(1)

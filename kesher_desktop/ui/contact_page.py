@@ -50,6 +50,9 @@ def connect_page_and_drawer(page: ContactPage, drawer: ActivityDrawer) -> None:
     page.activity_edit_requested.connect(drawer.open_existing)
     page.activity_draft_requested.connect(drawer.open_draft)
     drawer.activity_saved.connect(page.refresh_activities)
+    # Files attached in the drawer show in the page's documents card too.
+    drawer.activity_saved.connect(page.details.refresh_documents)
+    drawer.documents_changed.connect(page.details.refresh_documents)
 
 
 class ContactPage(Retranslating, QWidget):
@@ -84,6 +87,8 @@ class ContactPage(Retranslating, QWidget):
         self.activities.create_requested.connect(self.activity_create_requested)
         self.activities.edit_requested.connect(self.activity_edit_requested)
         self.activities.draft_requested.connect(self.activity_draft_requested)
+        # A deleted or restored activity takes its files out of the documents card, or back.
+        self.activities.activities_changed.connect(lambda _id: self.details.refresh_documents())
 
         # The first column holds the general pane, and the details too when narrow.
         self._first_column = QWidget()

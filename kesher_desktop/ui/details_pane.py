@@ -1,30 +1,22 @@
-"""The third pane of the contact page: free "more details" fields and the documents list."""
+"""The third pane of the contact page: free "more details" fields and the documents card."""
 
 from __future__ import annotations
 
-import html
 import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.contacts import ContactDraft
 from kesher_desktop.services.errors import ServiceError
+from kesher_desktop.ui.documents_card import DocumentsCard
 from kesher_desktop.ui.messages import message_for
-from kesher_desktop.ui.widgets.bidi import align_leading, isolate_ltr
+from kesher_desktop.ui.widgets.bidi import align_leading
 from kesher_desktop.ui.widgets.editable_section import EditableSection
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 from kesher_desktop.ui.widgets.row_list import RowListEditor
-from kesher_desktop.ui.widgets.zoned_time import format_instant
 
 log = logging.getLogger(__name__)
 
@@ -83,23 +75,13 @@ class DetailsPane(Retranslating, QWidget):
         self.section.edit_started.connect(lambda: self.editor.set_fields(self._draft.fields))
         self.section.save_requested.connect(self.save)
 
-        self.documents_title = QLabel()
-        self.documents_title.setObjectName("cardTitle")
-        self.documents_list = QLabel()
-        self.documents_list.setWordWrap(True)
-        self.documents_list.setTextFormat(Qt.TextFormat.RichText)
-        documents = QFrame()
-        documents.setObjectName("card")
-        documents_layout = QVBoxLayout(documents)
-        documents_layout.setContentsMargins(16, 12, 16, 16)
-        documents_layout.addWidget(self.documents_title)
-        documents_layout.addWidget(self.documents_list)
+        self.documents = DocumentsCard(services)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
         layout.addWidget(self.section)
-        layout.addWidget(documents)
+        layout.addWidget(self.documents)
         layout.addStretch(1)
         self.retranslate()
 
@@ -110,7 +92,11 @@ class DetailsPane(Retranslating, QWidget):
             self.section.finish_editing()
         self._contact_id, self._draft = contact_id, draft
         self._show_fields()
-        self._show_documents()
+        self.documents.show_contact(contact_id)
+
+    def refresh_documents(self) -> None:
+        """Read the documents again (files attached or removed in the drawer)."""
+        self.documents.refresh()
 
     def save(self) -> bool:
         if self._contact_id is None:
@@ -129,9 +115,7 @@ class DetailsPane(Retranslating, QWidget):
         self.section.title.setText(self.tr("More details"))
         self.editor.add_button.setText(self.tr("+ Add a field"))
         self.editor.set_placeholders(self.tr("Label"), self.tr("Value"))
-        self.documents_title.setText(self.tr("Documents"))
         self._show_fields()
-        self._show_documents()
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -149,27 +133,3 @@ class DetailsPane(Retranslating, QWidget):
             hint = QLabel(self.tr("No more details yet."))
             hint.setObjectName("emptyHint")
             self._read_form.addRow(hint)
-
-    def _show_documents(self) -> None:
-        if self._contact_id is None:
-            return
-        align_leading(self.documents_list, Qt.AlignmentFlag.AlignTop)
-        documents = self._services.documents.for_contact(self._contact_id)
-        if not documents:
-            empty = html.escape(self.tr("No documents yet."))
-            self.documents_list.setText(f"<span style='color:#8a94a6'>{empty}</span>")
-            return
-        zone = self._services.clock.zone
-        lines = [
-            f"<b>{html.escape(doc.name)}</b><br><span style='color:#8a94a6'>"
-            f"{isolate_ltr(format_instant(doc.added_at, zone))}{self._size_text(doc.size)}</span>"
-            for doc in documents
-        ]
-        self.documents_list.setText("<br><br>".join(lines))
-
-    def _size_text(self, size: int | None) -> str:
-        if size is None:
-            return ""
-        if size < 1024 * 1024:
-            return " \u00b7 " + self.tr("{size} KB").format(size=max(1, round(size / 1024)))
-        return " \u00b7 " + self.tr("{size} MB").format(size=round(size / 1024 / 1024, 1))

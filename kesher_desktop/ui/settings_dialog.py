@@ -1,9 +1,11 @@
-"""The preferences dialog: language, users, mail for reminders, sent-mail tracking, and
-starting at login."""
+"""The preferences dialog: language, users, mail for reminders, sent-mail tracking, the
+Google account, and starting at login."""
 
 from __future__ import annotations
 
 import logging
+import os
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -12,17 +14,21 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kesher_desktop.autostart import Autostart
 from kesher_desktop.services.errors import ValidationError
+from kesher_desktop.services.google_account import GoogleAccount
 from kesher_desktop.services.secrets import (
     SecretStore,
     SecretsUnavailableError,
@@ -30,11 +36,24 @@ from kesher_desktop.services.secrets import (
     smtp_password_key,
 )
 from kesher_desktop.services.validation import check_email
-from kesher_desktop.settings import ImapSettings, Settings, SmtpSecurity, SmtpSettings
+from kesher_desktop.settings import (
+    GOOGLE_CLIENT_FILE_VARIABLE,
+    ImapSettings,
+    Settings,
+    SmtpSecurity,
+    SmtpSettings,
+)
+from kesher_desktop.ui.google_connect_dialog import (
+    BackgroundCall,
+    GoogleConnectDialog,
+    Outcome,
+    google_problem_text,
+    no_keyring_text,
+)
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.users_editor import UsersEditor
-from kesher_desktop.ui.widgets.bidi import make_ltr
+from kesher_desktop.ui.widgets.bidi import align_leading, isolate_ltr, make_ltr
 from kesher_desktop.ui.widgets.field_error import FieldError
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
@@ -397,6 +416,231 @@ class TrackingSection(Retranslating, QGroupBox):
         )
 
 
+class GoogleSection(Retranslating, QGroupBox):
+    """The Google account: its OAuth client file, the connection, the calendar, who invites.
+
+    Connecting and disconnecting take effect at once (the key is in the keyring, or gone,
+    by then), so they save the account and its client file straight away; the calendar and
+    the invitations choice are saved with OK like the rest of the dialog.
+    """
+
+    def __init__(
+        self, settings: Settings, secrets: SecretStore, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.account = GoogleAccount(secrets, self._as_typed)
+        self._keyring_ok = secrets.is_available()
+        self._disconnecting = False
+        self._note = ""
+        variable = os.environ.get(GOOGLE_CLIENT_FILE_VARIABLE, "").strip()
+        self._from_environment = bool(variable)
+
+        self.client_file = make_ltr(QLineEdit(variable or settings.google_client_file))
+        self.browse_button = QPushButton()
+        self.browse_button.clicked.connect(self._browse)
+        self.client_problem = FieldError()
+        self.client_note = QLabel()
+        self.client_note.setObjectName("fieldCaption")
+        self.client_note.setWordWrap(True)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.connect_button = QPushButton()
+        self.connect_button.clicked.connect(self._connect)
+        self.disconnect_button = QPushButton()
+        self.disconnect_button.clicked.connect(self._disconnect)
+        self.calendar = make_ltr(QLineEdit(settings.google_calendar_id))
+        self.sends_invitations = QCheckBox()
+        self.sends_invitations.setChecked(settings.google_sends_invitations)
+        self.invitations_note = QLabel()
+        self.invitations_note.setObjectName("fieldCaption")
+        self.invitations_note.setWordWrap(True)
+        self._labels = [QLabel() for _ in range(3)]
+
+        for label in (self.client_problem, self.state, self.invitations_note):
+            # Long sentences wrap to the column's width instead of widening the dialog past
+            # a laptop screen.
+            policy = label.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            label.setSizePolicy(policy)
+        if self._from_environment:
+            # Named for the whole machine by whoever installed Kesher: shown, not edited.
+            self.client_file.setReadOnly(True)
+            self.browse_button.setEnabled(False)
+        file_row = QHBoxLayout()
+        file_row.setContentsMargins(0, 0, 0, 0)
+        file_row.addWidget(self.client_file, 1)
+        file_row.addWidget(self.browse_button)
+        account_buttons = QHBoxLayout()
+        account_buttons.setContentsMargins(0, 0, 0, 0)
+        account_buttons.addWidget(self.connect_button)
+        account_buttons.addWidget(self.disconnect_button)
+        account_buttons.addStretch(1)
+
+        form = QFormLayout(self)
+        form.addRow(self._labels[0], _stacked(file_row, self.client_problem, self.client_note))
+        form.addRow(self._labels[1], _stacked(self.state, account_buttons))
+        form.addRow(self._labels[2], self.calendar)
+        form.addRow(_stacked(self.sends_invitations, self.invitations_note))
+
+        self.client_file.textChanged.connect(self._show_client_problem)
+        self._connected = self._needs_reconnect = False
+        self._read_account()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Google account"))
+        texts = (self.tr("OAuth client file"), self.tr("Account"), self.tr("Calendar"))
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self.browse_button.setText(self.tr("Browse…"))
+        self.client_file.setPlaceholderText(self.tr("A JSON file supplied with Kesher"))
+        self.client_note.setText(
+            self.tr("Set for this computer by {variable}.").format(
+                variable=isolate_ltr(GOOGLE_CLIENT_FILE_VARIABLE)
+            )
+        )
+        self.client_note.setVisible(self._from_environment)
+        self.calendar.setPlaceholderText(self.tr("primary: your main calendar"))
+        self.sends_invitations.setText(self.tr("Google sends the invitations"))
+        self.invitations_note.setText(
+            self.tr("For activities in your calendar, Google mails them instead of Kesher.")
+        )
+        for label in (self.client_problem, self.client_note, self.state, self.invitations_note):
+            align_leading(label)
+        self._show_client_problem()
+        self._show_account()
+
+    # -- API -------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Put the calendar, the invitations choice and the client file into the settings."""
+        settings = self._settings
+        if not self._from_environment:
+            settings.google_client_file = self.client_file.text().strip()
+        settings.google_calendar_id = self.calendar.text().strip() or "primary"
+        settings.google_sends_invitations = self.sends_invitations.isChecked()
+
+    def choose_client_file(self) -> str:
+        """Ask for the client file; "" when the user cancels. Tests replace this method."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the OAuth client file"),
+            self.client_file.text(),
+            self.tr("Google client file (*.json)"),
+        )
+        return path
+
+    def run_connect_dialog(self, dialog: GoogleConnectDialog) -> None:
+        """Run the connect dialog modally; tests replace this one method."""
+        dialog.exec()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _as_typed(self) -> Settings:
+        """The settings with the client file the form shows, which may not be saved yet."""
+        return replace(self._settings, google_client_file=self.client_file.text().strip())
+
+    def _browse(self) -> None:
+        path = self.choose_client_file()
+        if path:
+            self.client_file.setText(path)
+
+    def _read_account(self) -> None:
+        self._connected = self.account.is_connected()
+        self._needs_reconnect = self.account.needs_reconnect()
+
+    def _show_client_problem(self) -> None:
+        problem = self.account.client_problem()
+        if problem is None:
+            self.client_problem.clear()
+        else:
+            self.client_problem.show_message(google_problem_text(problem))
+        self._show_account()
+
+    def _show_account(self) -> None:
+        usable = self._keyring_ok and not self._disconnecting
+        self.connect_button.setEnabled(usable and self.account.client_problem() is None)
+        linked = self._connected or self._needs_reconnect
+        self.disconnect_button.setEnabled(usable and linked)
+        self.connect_button.setText(self.tr("Connect again…") if linked else self.tr("Connect…"))
+        self.disconnect_button.setText(self.tr("Disconnect"))
+        lines = [self._state_text()]
+        if self._note:
+            lines.append(self._note)
+        self.state.setText("\n".join(lines))
+
+    def _state_text(self) -> str:
+        if not self._keyring_ok:
+            return no_keyring_text()
+        if self._disconnecting:
+            return self.tr("Disconnecting…")
+        if self._needs_reconnect:
+            return self.tr("Google no longer accepts Kesher's access. Connect again.")
+        if not self._connected:
+            return self.tr("Not connected.")
+        if self._settings.google_account:
+            return self.tr("Connected as {account}.").format(
+                account=isolate_ltr(self._settings.google_account)
+            )
+        return self.tr("Connected.")
+
+    def _connect(self) -> None:
+        dialog = GoogleConnectDialog(self.account, self)
+        dialog.account_connected.connect(self._on_connected)
+        self.run_connect_dialog(dialog)
+        dialog.deleteLater()
+
+    def _on_connected(self, email: str) -> None:
+        settings = self._settings
+        settings.google_account = email
+        if not self._from_environment:
+            settings.google_client_file = self.client_file.text().strip()
+        settings.save()
+        self._note = ""
+        self._read_account()
+        self._show_account()
+
+    def _disconnect(self) -> None:
+        self._disconnecting = True
+        self._note = ""
+        self._show_account()
+        BackgroundCall(self, self.account.disconnect, self._on_disconnected).start()
+
+    def _on_disconnected(self, outcome: Outcome) -> None:
+        self._disconnecting = False
+        if outcome.error is not None:
+            log.warning("google account not disconnected", exc_info=outcome.error)
+            self._note = self.tr("Could not disconnect: {reason}").format(
+                reason=str(outcome.error) or type(outcome.error).__name__
+            )
+        else:
+            self._settings.google_account = ""
+            self._settings.save()
+            if outcome.value is False:
+                self._note = self.tr(
+                    "Forgotten on this computer, but Google could not be told. To withdraw "
+                    "Kesher's access there too, remove it in your Google account's security "
+                    "settings."
+                )
+        self._read_account()
+        self._show_account()
+
+
+def _stacked(*parts: QWidget | QHBoxLayout) -> QWidget:
+    """Widgets and rows one under the other, as one form field."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    for part in parts:
+        if isinstance(part, QHBoxLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return box
+
+
 def _keyed(values: ImapSettings) -> ImapSettings:
     """As `Settings.imap` reads it: an empty user logs in with the tracking address."""
     if values.user:
@@ -438,6 +682,7 @@ class SettingsDialog(Retranslating, QDialog):
         secrets = secrets or SecretStore()
         self.mail = MailSection(settings, secrets)
         self.tracking = TrackingSection(settings, secrets)
+        self.google = GoogleSection(settings, secrets)
         self.start_at_login = QCheckBox()
         self.start_at_login.setChecked(settings.start_at_login)
         self.start_error = FieldError()
@@ -460,10 +705,12 @@ class SettingsDialog(Retranslating, QDialog):
         mail_row = QHBoxLayout()
         mail_row.addWidget(self.mail, 1)
         mail_row.addWidget(self.tracking, 1)
+        mail_row.addWidget(self.google, 1)
         layout.addLayout(mail_row)
         layout.addWidget(buttons)
-        # Wide enough for the two mail sections' fields and their error lines.
-        self.setMinimumWidth(860)
+        # Wide enough for the three sections' fields and their error lines, and still
+        # within a 1366-pixel-wide laptop screen.
+        self.setMinimumWidth(1240)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -482,6 +729,7 @@ class SettingsDialog(Retranslating, QDialog):
         # refuse, while my name, checked above, will not.
         if not self.mail.save(mail) or not self.tracking.save(tracking):
             return
+        self.google.save()
         if not self._apply_start_at_login():
             return
         if self.users is not None and not self.users.save_me():

@@ -202,6 +202,10 @@
         <translation>תזכורות</translation>
     </message>
     <message>
+        <source>Attachments</source>
+        <translation>קבצים מצורפים</translation>
+    </message>
+    <message>
         <source>At a set time</source>
         <translation>בשעה מסוימת</translation>
     </message>
@@ -281,6 +285,52 @@
     <message>
         <source>Kesher is already running but does not answer. Wait a moment and try again, or close the running copy.</source>
         <translation>קשר כבר פועל אך אינו מגיב. כדאי להמתין רגע ולנסות שוב, או לסגור את העותק הפועל.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentActions</name>
+    <message>
+        <source>The files could not be attached.</source>
+        <translation>לא ניתן היה לצרף את הקבצים.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens this file.</source>
+        <translation>אין במחשב הזה תוכנה שפותחת את הקובץ.</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved in {folder}.</source>
+        <translation>לא ניתן היה לשמור את העותק בתיקייה {folder}.</translation>
+    </message>
+    <message>
+        <source>A file needs a name.</source>
+        <translation>לקובץ צריך להיות שם.</translation>
+    </message>
+    <message>
+        <source>This file is no longer here.</source>
+        <translation>הקובץ הזה כבר לא כאן.</translation>
+    </message>
+    <message>
+        <source>“{name}” removed</source>
+        <translation>&quot;{name}&quot; הוסר</translation>
+    </message>
+    <message>
+        <source>This file is missing from the app&apos;s folder.</source>
+        <translation>הקובץ חסר בתיקייה של האפליקציה.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentArea</name>
+    <message>
+        <source>Attach files…</source>
+        <translation>צירוף קבצים…</translation>
+    </message>
+    <message>
+        <source>Up to 12 MB each; several at once.</source>
+        <translation>עד 12 MB לקובץ; אפשר כמה בבת אחת.</translation>
+    </message>
+    <message>
+        <source>Drop files here, or attach them with the button.</source>
+        <translation>גררו קבצים לכאן, או צרפו אותם בכפתור.</translation>
     </message>
 </context>
 <context>
@@ -365,24 +415,82 @@
         <translation>ערך</translation>
     </message>
     <message>
+        <source>No more details yet.</source>
+        <translation>אין עדיין פרטים נוספים.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRow</name>
+    <message>
+        <source>Actions on this file</source>
+        <translation>פעולות על הקובץ</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>פתיחה</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>שמירת עותק…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>שינוי שם</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>הסרה</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>הקובץ חסר</translation>
+    </message>
+    <message>
+        <source>attached on saving</source>
+        <translation>יצורף בשמירה</translation>
+    </message>
+    <message>
+        <source>not kept in the app</source>
+        <translation>לא נשמר באפליקציה</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsCard</name>
+    <message>
         <source>Documents</source>
         <translation>מסמכים</translation>
     </message>
     <message>
-        <source>No more details yet.</source>
-        <translation>אין עדיין פרטים נוספים.</translation>
+        <source>+ Attach files</source>
+        <translation>+ צירוף קבצים</translation>
     </message>
     <message>
-        <source>No documents yet.</source>
-        <translation>אין עדיין מסמכים.</translation>
+        <source>Attach files (up to 12 MB each)</source>
+        <translation>צירוף קבצים (עד 12 MB לקובץ)</translation>
     </message>
     <message>
-        <source>{size} KB</source>
-        <translation>{size} KB</translation>
+        <source>Attach files</source>
+        <translation>צירוף קבצים</translation>
     </message>
     <message>
-        <source>{size} MB</source>
-        <translation>{size} MB</translation>
+        <source>No documents yet. Drop files here to attach them.</source>
+        <translation>אין עדיין מסמכים. גררו קבצים לכאן כדי לצרף אותם.</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>פגישה</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>שיחה</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>משימה</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>דוא״ל</translation>
     </message>
 </context>
 <context>
@@ -521,6 +629,48 @@
     </message>
 </context>
 <context>
+    <name>FileDesk</name>
+    <message>
+        <source>Attach files</source>
+        <translation>צירוף קבצים</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>שמירת עותק</translation>
+    </message>
+</context>
+<context>
+    <name>FileTexts</name>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>“{name}” was not attached: it is {size}, more than the {limit} allowed.</source>
+        <translation>&quot;{name}&quot; לא צורף: גודלו {size}, יותר מ־{limit} המותרים.</translation>
+    </message>
+    <message>
+        <source>{bytes} bytes</source>
+        <translation>{bytes} בתים</translation>
+    </message>
+    <message>
+        <source>“{name}” was not attached: it is a folder, not a file.</source>
+        <translation>&quot;{name}&quot; לא צורף: זו תיקייה ולא קובץ.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read, so it was not attached.</source>
+        <translation>לא ניתן היה לקרוא את &quot;{name}&quot;, ולכן הוא לא צורף.</translation>
+    </message>
+    <message>
+        <source>Untitled file</source>
+        <translation>קובץ ללא שם</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPane</name>
     <message>
         <source>Colour of “{name}”</source>
@@ -593,6 +743,227 @@
     <message>
         <source>Click to change the colour</source>
         <translation>לחיצה לשינוי הצבע</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleConnectDialog</name>
+    <message>
+        <source>Connect your Google account</source>
+        <translation>חיבור חשבון Google</translation>
+    </message>
+    <message>
+        <source>Kesher and your Google Calendar</source>
+        <translation>קשר ויומן Google שלך</translation>
+    </message>
+    <message>
+        <source>Your browser will open Google&apos;s sign-in page. Choose your account there and allow Kesher to see your calendars and to add, change and remove events in them: the activities you tick in Kesher appear in your calendar.
+
+Kesher keeps only a key to renew its access, in this computer&apos;s keyring, never your password. You can disconnect at any time in Settings.</source>
+        <translation>הדפדפן ייפתח בדף הכניסה של Google. שם יש לבחור את החשבון ולאשר לקשר לראות את היומנים שלך ולהוסיף, לשנות ולמחוק בהם אירועים: הפעילויות שמסמנים בקשר יופיעו ביומן.
+
+קשר שומר רק מפתח לחידוש הגישה, במחזיק המפתחות של המחשב הזה, ולעולם לא את הסיסמה שלך. אפשר לנתק בכל עת בהגדרות.</translation>
+    </message>
+    <message>
+        <source>Waiting for your browser… Finish signing in there, or press Cancel.</source>
+        <translation>ממתין לדפדפן… יש להשלים שם את הכניסה, או ללחוץ על ביטול.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>לנסות שוב</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>חיבור</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>Kesher is connected to your Google account. You can close this page.</source>
+        <translation>קשר מחובר לחשבון Google שלך. אפשר לסגור את הדף הזה.</translation>
+    </message>
+    <message>
+        <source>Connecting failed: {reason}</source>
+        <translation>החיבור נכשל: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>מבטל…</translation>
+    </message>
+    <message>
+        <source>Connected as {account}.</source>
+        <translation>מחובר בתור {account}.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>מחובר.</translation>
+    </message>
+    <message>
+        <source>Browser did not open? &lt;a href=&quot;{url}&quot;&gt;Open Google&apos;s page yourself&lt;/a&gt;.</source>
+        <translation>הדפדפן לא נפתח? &lt;a href=&quot;{url}&quot;&gt;אפשר לפתוח בעצמך את הדף של Google&lt;/a&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleSection</name>
+    <message>
+        <source>Google account</source>
+        <translation>חשבון Google</translation>
+    </message>
+    <message>
+        <source>OAuth client file</source>
+        <translation>קובץ לקוח OAuth</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>חשבון</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>יומן</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>עיון…</translation>
+    </message>
+    <message>
+        <source>A JSON file supplied with Kesher</source>
+        <translation>קובץ JSON שמגיע עם קשר</translation>
+    </message>
+    <message>
+        <source>Set for this computer by {variable}.</source>
+        <translation>נקבע למחשב הזה במשתנה {variable}.</translation>
+    </message>
+    <message>
+        <source>primary: your main calendar</source>
+        <translation>primary: היומן הראשי שלך</translation>
+    </message>
+    <message>
+        <source>Google sends the invitations</source>
+        <translation>ההזמנות יישלחו מ-Google</translation>
+    </message>
+    <message>
+        <source>For activities in your calendar, Google mails them instead of Kesher.</source>
+        <translation>בפעילויות שביומן, ההזמנות נשלחות בדוא״ל מ-Google ולא מקשר.</translation>
+    </message>
+    <message>
+        <source>Choose the OAuth client file</source>
+        <translation>בחירת קובץ לקוח OAuth</translation>
+    </message>
+    <message>
+        <source>Google client file (*.json)</source>
+        <translation>קובץ לקוח של Google ‏(*.json)</translation>
+    </message>
+    <message>
+        <source>Connect again…</source>
+        <translation>חיבור מחדש…</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>חיבור…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>ניתוק</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>מנתק…</translation>
+    </message>
+    <message>
+        <source>Google no longer accepts Kesher&apos;s access. Connect again.</source>
+        <translation>הגישה של קשר כבר לא מתקבלת ב-Google. יש להתחבר מחדש.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>לא מחובר.</translation>
+    </message>
+    <message>
+        <source>Connected as {account}.</source>
+        <translation>מחובר בתור {account}.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>מחובר.</translation>
+    </message>
+    <message>
+        <source>Could not disconnect: {reason}</source>
+        <translation>הניתוק נכשל: {reason}</translation>
+    </message>
+    <message>
+        <source>Forgotten on this computer, but Google could not be told. To withdraw Kesher&apos;s access there too, remove it in your Google account&apos;s security settings.</source>
+        <translation>הגישה נמחקה מהמחשב הזה, אבל לא ניתן היה להודיע על כך ל-Google. כדי לבטל את הגישה של קשר גם שם, יש להסיר אותה בהגדרות האבטחה של חשבון Google.</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleTexts</name>
+    <message>
+        <source>No OAuth client file is set. Whoever installs Kesher supplies it (a Google Cloud “Desktop app” client): choose it in Settings, or name it in {variable}.</source>
+        <translation>לא נקבע קובץ לקוח OAuth. מי שמתקין את קשר מספק אותו – לקוח מסוג Desktop app מ-Google Cloud. יש לבחור אותו בהגדרות, או לציין אותו במשתנה {variable}.</translation>
+    </message>
+    <message>
+        <source>The OAuth client file {path} does not exist. Choose the right file in Settings.</source>
+        <translation>קובץ לקוח ה-OAuth‏ {path} לא קיים. יש לבחור בהגדרות את הקובץ הנכון.</translation>
+    </message>
+    <message>
+        <source>The OAuth client file {path} cannot be read as a Google client file. Download it again from Google Cloud.</source>
+        <translation>אי אפשר לקרוא את {path} כקובץ לקוח של Google. יש להוריד אותו שוב מ-Google Cloud.</translation>
+    </message>
+    <message>
+        <source>The OAuth client file {path} is not for a desktop app. In Google Cloud, create an OAuth client of the type “Desktop app” and use its file.</source>
+        <translation>קובץ לקוח ה-OAuth‏ {path} אינו של יישום שולחני. ב-Google Cloud יש ליצור לקוח OAuth מסוג Desktop app ולהשתמש בקובץ שלו.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time. Try again, and finish signing in on Google&apos;s page.</source>
+        <translation>הדפדפן לא חזר בזמן. יש לנסות שוב ולהשלים את הכניסה בדף של Google.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>בוטל. שום דבר לא השתנה.</translation>
+    </message>
+    <message>
+        <source>Access was not allowed on Google&apos;s page, so Kesher is not connected.</source>
+        <translation>הגישה לא אושרה בדף של Google, ולכן קשר לא מחובר.</translation>
+    </message>
+    <message>
+        <source>Google did not accept the sign-in (it may have expired). Try again.</source>
+        <translation>הכניסה לא התקבלה ב-Google (ייתכן שפג תוקפה). יש לנסות שוב.</translation>
+    </message>
+    <message>
+        <source>Google refused the connection ({error}).</source>
+        <translation>החיבור נדחה על ידי Google ‏({error}).</translation>
+    </message>
+    <message>
+        <source>Google could not be reached. Check the internet connection and try again.</source>
+        <translation>אין תקשורת עם Google. יש לבדוק את החיבור לאינטרנט ולנסות שוב.</translation>
+    </message>
+    <message>
+        <source>Kesher could not open a local port for Google&apos;s answer. A firewall may be blocking it.</source>
+        <translation>קשר לא הצליח לפתוח פורט מקומי לתשובה של Google. ייתכן שחומת אש חוסמת אותו.</translation>
+    </message>
+    <message>
+        <source>Google did not give Kesher lasting access. Remove Kesher from your Google account&apos;s third-party access page, then connect again.</source>
+        <translation>לא התקבלה מ-Google גישה קבועה לקשר. יש להסיר את קשר מדף הגישה של צד שלישי בחשבון Google, ואז להתחבר שוב.</translation>
+    </message>
+    <message>
+        <source>On Google&apos;s page, some permissions were left unticked. Connect again and allow them all; Kesher cannot work with your calendar without them.</source>
+        <translation>בדף של Google חלק מההרשאות לא סומנו. יש להתחבר שוב ולאשר את כולן; בלעדיהן קשר לא יכול לעבוד עם היומן שלך.</translation>
+    </message>
+    <message>
+        <source>No Google account is connected.</source>
+        <translation>אין חשבון Google מחובר.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({code}).</source>
+        <translation>משהו השתבש ({code}).</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep Google&apos;s key safely. Install or unlock your system&apos;s keyring (such as GNOME Keyring or KWallet) to connect.</source>
+        <translation>במחשב הזה אין מחזיק מפתחות (keyring) לשמירת המפתח של Google בבטחה. כדי להתחבר, יש להתקין או לפתוח את מחזיק המפתחות של המערכת (למשל GNOME Keyring או KWallet).</translation>
     </message>
 </context>
 <context>

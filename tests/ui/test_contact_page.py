@@ -286,7 +286,7 @@ def test_details_pane_edits_the_free_fields(
     assert services.contacts.get(contact_id).emails[0].address == "dana.levi@example.com"
 
 
-def test_details_pane_lists_documents_without_an_add_button(
+def test_details_pane_lists_documents_with_an_attach_button(
     hosted: Hosted, services: Services, contact_id: int
 ) -> None:
     with services.store.session() as session:
@@ -300,11 +300,13 @@ def test_details_pane_lists_documents_without_an_add_button(
         )
     hosted.page.refresh()
 
-    text = hosted.page.details.documents_list.text()
-    assert "הצעת מחיר.pdf" in text and "195 KB" in text
-    # Files arrive later: no button may promise to add one.
+    [row] = hosted.page.details.documents.rows
+    assert row.name_label.text() == "הצעת מחיר.pdf" and "195\u00a0KB" in row.meta_label.text()
+    # Attaching is in (tests/ui/test_attachments*.py); folder links are not, so no control.
+    card = hosted.page.details.documents
+    assert card.attach_button.isVisibleTo(card)
     buttons = hosted.page.details.findChildren(QPushButton)
-    assert [b.text() for b in buttons if "file" in b.text().lower()] == []
+    assert [b for b in buttons if "link" in (b.text() + b.toolTip()).lower()] == []
 
 
 def test_right_to_left_puts_the_general_pane_on_the_right(hosted: Hosted, qtbot) -> None:
@@ -345,7 +347,7 @@ def test_texts_follow_a_change_of_language(qtbot, hosted: Hosted, contact_id: in
         assert page.activities.todo_heading.text() == "~To do (0)"
         assert page.activities.email_button.text().endswith("~E-mail")
         assert page.general.section.title.text() == "~Details"
-        assert page.details.documents_title.text() == "~Documents"
+        assert page.details.documents.title.text() == "~Documents"
         assert hosted.drawer.save_button.text().endswith("~Save")
         assert hosted.drawer.form is not None
         assert hosted.drawer.form.done.text() == "~Done"
