@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import keyring
 import pytest
+from keyrings.alt.file import PlaintextKeyring
 
 # Qt must not look for a display; set before anything imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +31,21 @@ JERUSALEM = ZoneInfo("Asia/Jerusalem")
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep settings, logs and data of every test inside its own temporary folder."""
     monkeypatch.setenv("KESHER_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
+    """keyrings.alt's file keyring in this test's folder, standing in for the system keyring.
+
+    The app refuses a plain-file keyring; tests let it through with
+    `SecretStore(allow_plain_file=True)`.
+    """
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
+    before = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
 
 
 @pytest.fixture

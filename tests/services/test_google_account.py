@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-import keyring
 import pytest
 from google.auth.exceptions import RefreshError
 from google.auth.transport.requests import Request
@@ -44,17 +43,6 @@ from tests.google_fake.oauth_server import (
 )
 
 DRIVE_SCOPE = "https://www.googleapis.com/auth/drive.file"
-
-
-@pytest.fixture
-def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
-    """A real keyring backend kept in this test's own file, standing in for the system one."""
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
-    before = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture

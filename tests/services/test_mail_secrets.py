@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import keyring
 import pytest
@@ -19,15 +18,6 @@ from kesher_desktop.services.secrets import (
     smtp_password_key,
 )
 from kesher_desktop.settings import SmtpSecurity, SmtpSettings
-
-
-@pytest.fixture
-def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
-    """A keyring kept in a file of this test's own, set as keyring's backend for the test."""
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
-    with _keyring_set_to(backend):
-        yield backend
 
 
 @contextmanager

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from email.header import decode_header, make_header
-from pathlib import Path
 
 import keyring
 import pytest
@@ -40,14 +38,8 @@ def outbox(store: Store, clock: FrozenClock) -> MailOutbox:
 
 
 @pytest.fixture
-def secrets(tmp_path: Path) -> Iterator[SecretStore]:
-    """keyrings.alt's file keyring in this test's folder stands in for the system keyring."""
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
-    before = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield SecretStore(allow_plain_file=True)
-    keyring.set_keyring(before)
+def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
+    return SecretStore(allow_plain_file=True)
 
 
 def _sender(

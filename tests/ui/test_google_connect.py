@@ -11,7 +11,6 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 from PySide6.QtCore import Qt
@@ -28,17 +27,6 @@ from kesher_desktop.ui.settings_dialog import GoogleSection, SettingsDialog
 from tests.google_fake.oauth_server import ACCOUNT, ConsentBrowser, FakeGoogle, oauth_server
 
 WAIT_MS = 15_000
-
-
-@pytest.fixture
-def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
-    """A real keyring backend kept in this test's own file, standing in for the system one."""
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
-    before = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterator
-from pathlib import Path
 
-import keyring
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 from pytestqt.qtbot import QtBot
@@ -31,13 +29,8 @@ def dovecot() -> Iterator[DovecotServer]:
 
 
 @pytest.fixture
-def secrets(tmp_path: Path) -> Iterator[SecretStore]:
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
-    before = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield SecretStore(allow_plain_file=True)
-    keyring.set_keyring(before)
+def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
+    return SecretStore(allow_plain_file=True)
 
 
 def _settings(dovecot: DovecotServer) -> Settings:
