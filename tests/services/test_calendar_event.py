@@ -4,30 +4,14 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
 
 from kesher_desktop.clock import FrozenClock
 from kesher_desktop.models import ActivityKind
-from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.calendar_event import calendar_uid_of, event_id
-from tests.google_fake.calendar_scene import CalendarScene, make_scene
-from tests.google_fake.calendar_server import FakeGoogle, calendar_server
-
-
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with calendar_server() as server:
-        yield server
-
-
-@pytest.fixture
-def scene(
-    services: Services, clock: FrozenClock, google: FakeGoogle, contact_id: int
-) -> CalendarScene:
-    return make_scene(services, clock, google, contact_id)
+from tests.google_fake.calendar_scene import CalendarScene
 
 
 def test_an_event_id_is_base32hex_and_leads_back_to_its_activity() -> None:

@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
-from kesher_desktop.clock import FrozenClock
 from kesher_desktop.models import Reminder, SyncLogKind
-from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.calendar_client import CalendarClient
 from kesher_desktop.services.calendar_status import SyncState
-from tests.google_fake.calendar_scene import START, CalendarScene, make_scene
-from tests.google_fake.calendar_server import FakeGoogle, calendar_server
+from tests.google_fake.calendar_scene import START, CalendarScene
 
 MOVED = {"dateTime": "2026-03-15T14:30:00+02:00", "timeZone": "Asia/Jerusalem"}
 MOVED_END = {"dateTime": "2026-03-15T15:00:00+02:00", "timeZone": "Asia/Jerusalem"}
-
-
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with calendar_server() as server:
-        yield server
-
-
-@pytest.fixture
-def scene(
-    services: Services, clock: FrozenClock, google: FakeGoogle, contact_id: int
-) -> CalendarScene:
-    return make_scene(services, clock, google, contact_id)
 
 
 def _fire_times(scene: CalendarScene, activity_id: int) -> list[datetime | None]:

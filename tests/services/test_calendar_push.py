@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 
-from kesher_desktop.clock import FrozenClock
 from kesher_desktop.models import ActivityKind, SyncLogKind
 from kesher_desktop.services.activities import ReminderEntry
-from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.calendar_status import SyncState
 from kesher_desktop.services.invitations import InvitationService
 from kesher_desktop.services.mail_outbox import MailOutbox
-from tests.google_fake.calendar_scene import START, CalendarScene, make_scene
-from tests.google_fake.calendar_server import FakeGoogle, calendar_server
+from tests.google_fake.calendar_scene import START, CalendarScene
 from tests.services.invitation_scene import DANA, smtp_settings
-
-
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with calendar_server() as server:
-        yield server
-
-
-@pytest.fixture
-def scene(
-    services: Services, clock: FrozenClock, google: FakeGoogle, contact_id: int
-) -> CalendarScene:
-    return make_scene(services, clock, google, contact_id)
 
 
 def test_a_ticked_meeting_becomes_an_event_with_an_id_made_from_the_activity(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -12,20 +11,7 @@ from kesher_desktop.clock import FrozenClock
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.calendar_status import SyncState
 from tests.google_fake.calendar_scene import CalendarScene, make_scene
-from tests.google_fake.calendar_server import FakeGoogle, calendar_server
-
-
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with calendar_server() as server:
-        yield server
-
-
-@pytest.fixture
-def scene(
-    services: Services, clock: FrozenClock, google: FakeGoogle, contact_id: int
-) -> CalendarScene:
-    return make_scene(services, clock, google, contact_id)
+from tests.google_fake.calendar_server import FakeGoogle
 
 
 def test_an_insert_whose_answer_is_lost_once_makes_one_event(scene: CalendarScene) -> None:
