@@ -6,24 +6,12 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
 from sqlalchemy import create_engine, inspect
 
 from kesher_desktop.clock import FrozenClock
-from kesher_desktop.db import migrate
-from kesher_desktop.db.backend import SqliteBackend
 from kesher_desktop.db.store import open_sqlite
 from kesher_desktop.services.documents import DocumentService, FileState
-
-
-def _run(path: Path, action: str, revision: str) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    SqliteBackend().configure(engine)
-    config = migrate._config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, action)(config, revision)
-    engine.dispose()
+from tests.db.alembic_steps import run_alembic
 
 
 def _fill(database: Path) -> None:
@@ -44,7 +32,7 @@ def _fill(database: Path) -> None:
 
 def test_documents_from_before_are_files_on_their_contact(tmp_path: Path) -> None:
     database = tmp_path / "old.sqlite3"
-    _run(database, "upgrade", "0006")
+    run_alembic(database, "upgrade", "0006")
     _fill(database)
 
     store = open_sqlite(database, tmp_path / "backups")
@@ -64,11 +52,11 @@ def test_documents_from_before_are_files_on_their_contact(tmp_path: Path) -> Non
 
 def test_it_goes_back_down_to_0006_keeping_the_documents(tmp_path: Path) -> None:
     database = tmp_path / "kesher.sqlite3"
-    _run(database, "upgrade", "0006")
+    run_alembic(database, "upgrade", "0006")
     _fill(database)
-    _run(database, "upgrade", "0007")
+    run_alembic(database, "upgrade", "0007")
 
-    _run(database, "downgrade", "0006")
+    run_alembic(database, "downgrade", "0006")
 
     engine = create_engine(f"sqlite:///{database}")
     with engine.connect() as connection:

@@ -5,23 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
 from sqlalchemy import create_engine, inspect
 
 from kesher_desktop.db import migrate
-from kesher_desktop.db.backend import SqliteBackend
 from kesher_desktop.db.store import open_sqlite
 from kesher_desktop.services.tracking_tag import TrackingKeys
-
-
-def _run(path: Path, action: str, revision: str) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    SqliteBackend().configure(engine)
-    config = migrate._config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, action)(config, revision)
-    engine.dispose()
+from tests.db.alembic_steps import run_alembic
 
 
 def _fill(database: Path) -> None:
@@ -51,7 +40,7 @@ def _count(database: Path, table: str) -> int:
 
 def test_users_keep_their_participants_and_get_a_key_on_first_use(tmp_path: Path) -> None:
     database = tmp_path / "old.sqlite3"
-    _run(database, "upgrade", "0004")
+    run_alembic(database, "upgrade", "0004")
     _fill(database)
 
     store = open_sqlite(database, tmp_path / "backups")
@@ -69,11 +58,11 @@ def test_users_keep_their_participants_and_get_a_key_on_first_use(tmp_path: Path
 
 def test_it_goes_back_down_to_0004_without_losing_users(tmp_path: Path) -> None:
     database = tmp_path / "kesher.sqlite3"
-    _run(database, "upgrade", "0004")
+    run_alembic(database, "upgrade", "0004")
     _fill(database)
-    _run(database, "upgrade", "0005")
+    run_alembic(database, "upgrade", "0005")
 
-    _run(database, "downgrade", "0004")
+    run_alembic(database, "downgrade", "0004")
 
     engine = create_engine(f"sqlite:///{database}")
     with engine.connect() as connection:
