@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 # Names the Google OAuth client file for every user of the machine; see google_client_path.
 GOOGLE_CLIENT_FILE_VARIABLE = "KESHER_GOOGLE_CLIENT_FILE"
+DROPBOX_APP_KEY_VARIABLE = "KESHER_DROPBOX_APP_KEY"
 
 
 class SmtpSecurity(enum.StrEnum):
@@ -83,6 +84,11 @@ class Settings:
     # Who mails the contact the invitation of an activity that is also in Google Calendar:
     # Google (sendUpdates=all) or our own iCalendar mail. Never both.
     google_sends_invitations: bool = False
+    # The Dropbox app key (a "scoped access" app with PKCE) that whoever installs the product
+    # registers; KESHER_DROPBOX_APP_KEY overrides it. Empty: Dropbox folders are not offered.
+    dropbox_app_key: str = ""
+    # The Dropbox account linked (shown in settings); its refresh token is in the keyring.
+    dropbox_account: str = ""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -156,6 +162,11 @@ class Settings:
         named = os.environ.get(GOOGLE_CLIENT_FILE_VARIABLE, "").strip()
         named = named or str(self.google_client_file).strip()
         return Path(named).expanduser() if named else None
+
+    def dropbox_key(self) -> str:
+        """The Dropbox app key, the environment's first, or "" while nobody has given one."""
+        named = os.environ.get(DROPBOX_APP_KEY_VARIABLE, "").strip()
+        return named or str(self.dropbox_app_key).strip()
 
 
 def settings_path() -> Path:
