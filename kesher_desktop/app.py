@@ -86,6 +86,7 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
     from kesher_desktop.db.migrate import DatabaseTooNewError
     from kesher_desktop.db.store import StoreUnavailableError, open_sqlite
     from kesher_desktop.services.bundle import Services
+    from kesher_desktop.ui.calendar_wiring import start_calendar
     from kesher_desktop.ui.invitation_wiring import start_invitations
     from kesher_desktop.ui.main_window import MainWindow
     from kesher_desktop.ui.messages import store_problem_text
@@ -108,10 +109,17 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
     window.attach_services(services, page_later=True)
     engine = start_reminders(window, services)
     services.invitations = start_invitations(
-        services, window.outbox, window.settings.smtp, engine.send_mail_now
+        services,
+        window.outbox,
+        window.settings.smtp,
+        engine.send_mail_now,
+        # Google mails the invitations of activities in the calendar, when told to.
+        google_sends=lambda: window.settings.google_sends_invitations,
     )
     # After the invitations, whose replies it hands over; it stops before the store closes.
     start_tracking(window, services)
+    # Its thread stops before the store closes, like the tracking's.
+    start_calendar(window, services)
     # The engine stops before the store closes, so no job runs on a closed store.
     QApplication.instance().aboutToQuit.connect(engine.shutdown)
     QApplication.instance().aboutToQuit.connect(store.close)

@@ -124,7 +124,7 @@ class DocumentKind(enum.StrEnum):
     """What a document row holds: a file kept in the app's file store, or a link."""
 
     FILE = "file"
-    # Folder links (Dropbox, Google Drive) will be rows of this kind, with `link_url` set.
+    # A folder in Dropbox or Google Drive, opened in the browser through `link_url`.
     LINK = "link"
 
 
@@ -135,6 +135,11 @@ class Document(Base):
     empty `sha256` means the file was never kept (a mail attachment over the size limit).
     `name` is only what is shown: cleaned on the way in, it never names a file on disk.
     A removed document keeps its row, with `removed_at` set, so the removal can be undone.
+
+    A link (`kind` = link) names a cloud folder: `link_service` is "dropbox" or "drive"
+    (services/folder_links.py LinkService), `link_target` what that service finds the folder
+    by (Dropbox's folder id, Drive's file id), `link_path` the path shown, and `link_state`
+    what the last check found (LinkState), at `link_checked_at`.
     """
 
     __tablename__ = "documents"
@@ -161,6 +166,13 @@ class Document(Base):
     mime_type: Mapped[str] = mapped_column(String(200), default="")
     sha256: Mapped[str] = mapped_column(String(64), default="")
     link_url: Mapped[str] = mapped_column(Text, default="")
+    link_service: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    link_target: Mapped[str] = mapped_column(Text, default="", server_default="")
+    link_path: Mapped[str] = mapped_column(Text, default="", server_default="")
+    link_state: Mapped[str] = mapped_column(
+        String(20), default="unchecked", server_default="unchecked"
+    )
+    link_checked_at: Mapped[datetime | None]
     # The file's own last-modified time on the disk it came from, when it had one.
     file_modified_at: Mapped[datetime | None]
     added_at: Mapped[datetime]

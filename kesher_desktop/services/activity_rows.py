@@ -12,7 +12,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, select
 
 from kesher_desktop.clock import Clock
-from kesher_desktop.models import Activity, Contact, Invitation, Participant, Reminder, User
+from kesher_desktop.models import (
+    Activity,
+    CalendarLink,
+    Contact,
+    Invitation,
+    Participant,
+    Reminder,
+    User,
+)
 from kesher_desktop.services.activity_state import due_moment, state_of
 from kesher_desktop.services.activity_views import ActivityRow, PersonRef, PersonView
 
@@ -32,6 +40,8 @@ def _statements(which: ColumnElement[bool]) -> tuple[Any, Any, Any]:
         Activity.email_from,
         Activity.send_invitation,
         exists().where(Invitation.activity_id == Activity.id).label("has_invitations"),
+        Activity.add_to_calendar,
+        exists().where(CalendarLink.activity_id == Activity.id).label("has_calendar_link"),
     ).where(which, Activity.deleted_at.is_(None))
     people = (
         select(
@@ -93,6 +103,7 @@ def read_rows(
                 done_at=row.done_at,
                 email_from=row.email_from,
                 invited=bool(row.send_invitation or row.has_invitations),
+                in_calendar=bool(row.add_to_calendar or row.has_calendar_link),
             )
         )
     return rows

@@ -56,6 +56,9 @@ class ActivityRow:
     # Whether the activity asks for invitations or has had some sent: only then is its
     # invitation state worth reading.
     invited: bool = False
+    # Whether the activity is ticked for Google Calendar or has been there: only then is its
+    # calendar sync state worth reading.
+    in_calendar: bool = False
 
     @property
     def is_open(self) -> bool:

@@ -89,6 +89,14 @@ class CalendarOutbox:
                 .values(done_at=self._clock.now(), next_attempt_at=None, last_error="")
             )
 
+    def last_error(self, change_ids: list[int]) -> str:
+        """The reason the changes failed with last time; "" when they have not failed."""
+        with self._store.session() as session:
+            errors = session.scalars(
+                select(CalendarChange.last_error).where(CalendarChange.id.in_(change_ids))
+            ).all()
+        return next((error for error in errors if error), "")
+
     def mark_failed(self, change_ids: list[int], code: str, detail: str) -> datetime:
         """Keep the reason and put the next try off; returns when that will be."""
         now = self._clock.now()

@@ -128,6 +128,9 @@ class CalendarPusher:
             changes = {k: v for k, v in wanted.items() if _differs(k, v, remote.get(k))}
         if changes:
             client.patch(plan.event_id, changes, plan.send_updates)
+        elif not plan.in_google:
+            # An insert whose answer was lost made the event: it is news to the log.
+            outcome = _Outcome(SyncLogKind.PUSHED, "created")
         elif not outcome.conflict:
             outcome = _Outcome(None, "unchanged", keeps_google=outcome.keeps_google)
         self._record(plan, client.calendar_id, outcome)

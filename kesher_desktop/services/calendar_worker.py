@@ -14,8 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
+
 from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import Store
+from kesher_desktop.models import CalendarLink, SyncLogKind
 from kesher_desktop.services.activities import ActivityService
 from kesher_desktop.services.calendar_client import (
     GOOGLE_API_BASE,
@@ -161,6 +164,7 @@ class CalendarSyncWorker:
                 failure = classify(error)
                 if failure.kind is FailureKind.REJECTED and failure.code == "unexpected":
                     log.exception("calendar push failed unexpectedly activity=%s", activity_id)
+                self._tell_failure(activity_id, changes, failure)
                 if failure.stops_sync:
                     self._outbox.note_stopped(changes, failure.code, failure.detail)
                     raise _Stop(failure) from error
@@ -172,6 +176,20 @@ class CalendarSyncWorker:
             self._outbox.mark_done(changes)
             pushed += 1
         return pushed, failed, False
+
+    def _tell_failure(self, activity_id: int, changes: list[int], failure: Failure) -> None:
+        """Put a failed push in the sync log, once for each run of the same reason: a change
+        retried all night would otherwise fill the log with one sentence."""
+        if self._outbox.last_error(changes) == failure.code:
+            return
+        kind = SyncLogKind.REFUSED if failure.kind is FailureKind.REJECTED else SyncLogKind.FAILED
+        with self._store.session() as session:
+            event_id = session.scalar(
+                select(CalendarLink.event_id).where(CalendarLink.activity_id == activity_id)
+            )
+            self.sync_log.record(
+                session, kind, activity_id, event_id or "", failure.code, failure.detail
+            )
 
     def _stop(self, calendar_id: str, failure: Failure) -> Halt:
         now = self._clock.now()

@@ -1,7 +1,10 @@
-"""The files kept on a contact and on its activities: listing, attaching, renaming, removing.
+"""The files and folder links kept on a contact and on its activities: listing, attaching,
+linking, renaming, removing.
 
 The files themselves live in the file store under their SHA-256; a document row holds what
 is shown about one (its name, size, type and dates) and which contact or activity it is on.
+A folder link's row holds its address in Dropbox or Google Drive and what its last check
+found; making and checking links is services/folder_links.py's, which this one stores.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from kesher_desktop.clock import Clock
@@ -25,6 +28,7 @@ from kesher_desktop.services.attachment_intake import AttachmentIntake, Intake, 
 from kesher_desktop.services.attachment_names import display_name
 from kesher_desktop.services.errors import NotFoundError, ValidationError
 from kesher_desktop.services.file_store import FileStore
+from kesher_desktop.services.folder_links import FolderLink, LinkService, LinkState, LinkToCheck
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +42,16 @@ class FileState(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class LinkInfo:
+    """What a folder link's row shows besides its name."""
+
+    service: LinkService
+    url: str
+    path: str = ""
+    state: LinkState = LinkState.UNCHECKED
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     id: int
     name: str
@@ -46,6 +60,8 @@ class DocumentInfo:
     mime_type: str = ""
     activity_id: int | None = None
     state: FileState = FileState.PRESENT
+    # Set on a folder link, None on a file.
+    link: LinkInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +93,11 @@ _COLUMNS = (
     Document.mime_type,
     Document.activity_id,
     Document.sha256,
+    Document.kind,
+    Document.link_url,
+    Document.link_service,
+    Document.link_path,
+    Document.link_state,
 )
 
 
@@ -98,7 +119,7 @@ class DocumentService:
 
     def for_activity(self, activity_id: int) -> list[DocumentInfo]:
         """The documents attached to one activity, in the order they were added."""
-        query = _files().where(Document.activity_id == activity_id)
+        query = _shown().where(Document.activity_id == activity_id)
         with self._store.reading() as connection:
             rows = connection.execute(query.order_by(Document.added_at, Document.id))
             return [self._info(row) for row in rows]
@@ -110,7 +131,7 @@ class DocumentService:
         """
         starts = func.coalesce(Activity.starts_at, Activity.created_at)
         query = (
-            _files()
+            _shown()
             .add_columns(Activity.kind, Activity.title)
             .outerjoin(Activity, Activity.id == Document.activity_id)
             .where(Document.contact_id == contact_id, Activity.deleted_at.is_(None))
@@ -131,7 +152,7 @@ class DocumentService:
     def info(self, document_id: int) -> DocumentInfo:
         """One document as the lists show it; NotFoundError once it is removed."""
         with self._store.reading() as connection:
-            row = connection.execute(_files().where(Document.id == document_id)).first()
+            row = connection.execute(_shown().where(Document.id == document_id)).first()
         if row is None:
             raise NotFoundError("document_not_found", id=document_id)
         return self._info(row)
@@ -139,7 +160,42 @@ class DocumentService:
     def file_path(self, document_id: int) -> Path | None:
         """Where the document's file is kept, or None when it is missing or never kept."""
         digest = self._digest(document_id)
-        return self.files.path(digest) if self.files.has(digest) else None
+        return self.files.path(digest) if digest and self.files.has(digest) else None
+
+    def links_to_check(
+        self,
+        contact_id: int | None = None,
+        activity_id: int | None = None,
+        checked_before: datetime | None = None,
+    ) -> list[LinkToCheck]:
+        """The folder links on the contact (and its activities) or on one activity, those
+        of deleted activities left out; with `checked_before`, only links last checked
+        before then (or never)."""
+        query = (
+            select(Document.id, Document.link_service, Document.link_url, Document.link_target)
+            .outerjoin(Activity, Activity.id == Document.activity_id)
+            .where(
+                Document.kind == DocumentKind.LINK,
+                Document.removed_at.is_(None),
+                Activity.deleted_at.is_(None),
+            )
+            .order_by(Document.id)
+        )
+        if contact_id is not None:
+            query = query.where(Document.contact_id == contact_id)
+        if activity_id is not None:
+            query = query.where(Document.activity_id == activity_id)
+        if checked_before is not None:
+            query = query.where(
+                Document.link_checked_at.is_(None) | (Document.link_checked_at < checked_before)
+            )
+        with self._store.reading() as connection:
+            rows = connection.execute(query).all()
+        return [
+            LinkToCheck(row.id, LinkService(row.link_service), row.link_url, row.link_target)
+            for row in rows
+            if row.link_service in set(LinkService)
+        ]
 
     # -- writing -------------------------------------------------------------------------
 
@@ -154,13 +210,7 @@ class DocumentService:
         activity's, or must be) or, with no activity, on the contact itself."""
         now = self._clock.now()
         with self._store.session() as session:
-            if activity_id is not None:
-                activity = session.get(Activity, activity_id)
-                if activity is None or contact_id not in (None, activity.contact_id):
-                    raise NotFoundError("activity_not_found", id=activity_id)
-                contact_id = activity.contact_id
-            if contact_id is None:
-                raise ValueError("a document needs a contact or an activity")
+            contact_id = self._owner(session, contact_id, activity_id)
             documents = [
                 Document(
                     contact_id=contact_id,
@@ -180,6 +230,68 @@ class DocumentService:
             ids = [document.id for document in documents]
         log.info("documents attached contact=%s activity=%s ids=%s", contact_id, activity_id, ids)
         return ids
+
+    def add_link(self, contact_id: int | None, activity_id: int | None, link: FolderLink) -> int:
+        """A document for a linked folder, on an activity or the contact (as `attach`).
+
+        The same link twice on one contact or activity is kept once: its id is returned.
+        """
+        now = self._clock.now()
+        with self._store.session() as session:
+            contact_id = self._owner(session, contact_id, activity_id)
+            same = session.scalars(
+                select(Document.id).where(
+                    Document.contact_id == contact_id,
+                    _same_activity(activity_id),
+                    Document.kind == DocumentKind.LINK,
+                    Document.link_url == link.url,
+                    Document.removed_at.is_(None),
+                )
+            ).first()
+            if same is not None:
+                log.info("folder link already here id=%s", same)
+                return same
+            document = Document(
+                contact_id=contact_id,
+                activity_id=activity_id,
+                kind=DocumentKind.LINK,
+                name=display_name(link.name)[:500] or link.service.value,
+                size=None,
+                link_url=link.url,
+                link_service=link.service.value,
+                link_target=link.target,
+                link_path=link.path,
+                link_state=LinkState.LIVE.value,
+                link_checked_at=now,
+                added_at=now,
+            )
+            session.add(document)
+            session.flush()
+            document_id = document.id
+        log.info(
+            "folder link added contact=%s activity=%s id=%s service=%s",
+            contact_id,
+            activity_id,
+            document_id,
+            link.service.value,
+        )
+        return document_id
+
+    def mark_links(self, states: dict[int, LinkState]) -> list[int]:
+        """Keep what a check found; returns the ids whose state changed."""
+        now = self._clock.now()
+        changed = []
+        with self._store.session() as session:
+            for document_id, state in states.items():
+                document = session.get(Document, document_id)
+                if document is None or document.kind != DocumentKind.LINK:
+                    continue
+                if document.link_state != state.value:
+                    changed.append(document_id)
+                document.link_state = state.value
+                document.link_checked_at = now
+        log.info("link states kept checked=%s changed=%s", len(states), changed)
+        return changed
 
     def add_files(
         self, contact_id: int | None, activity_id: int | None, sources: list[Path]
@@ -221,6 +333,8 @@ class DocumentService:
     # -- helpers -------------------------------------------------------------------------
 
     def _info(self, row: Row) -> DocumentInfo:
+        if row.kind == DocumentKind.LINK:
+            return self._link_info(row)
         digest = row.sha256
         if not digest:
             state = FileState.NOT_KEPT
@@ -231,6 +345,29 @@ class DocumentService:
         return DocumentInfo(
             row.id, name, row.size, row.added_at, row.mime_type, row.activity_id, state
         )
+
+    def _link_info(self, row: Row) -> DocumentInfo:
+        try:
+            service = LinkService(row.link_service)
+            state = LinkState(row.link_state)
+        except ValueError:
+            # Written by a newer version that knows more services or states.
+            service, state = LinkService.DROPBOX, LinkState.UNCHECKED
+        link = LinkInfo(service, row.link_url, row.link_path, state)
+        return DocumentInfo(
+            row.id, display_name(row.name), None, row.added_at, "", row.activity_id, link=link
+        )
+
+    def _owner(self, session: Session, contact_id: int | None, activity_id: int | None) -> int:
+        """The contact a new document goes on: the activity's, which must match if given."""
+        if activity_id is not None:
+            activity = session.get(Activity, activity_id)
+            if activity is None or contact_id not in (None, activity.contact_id):
+                raise NotFoundError("activity_not_found", id=activity_id)
+            contact_id = activity.contact_id
+        if contact_id is None:
+            raise ValueError("a document needs a contact or an activity")
+        return contact_id
 
     def _place(self, listing: DocumentListing, row: Row) -> None:
         info = self._info(row)
@@ -260,8 +397,12 @@ class DocumentService:
         return document
 
 
-def _files() -> Select:
-    """The shown columns of the files not removed; links arrive with the folder-links work."""
-    return select(*_COLUMNS).where(
-        Document.kind == DocumentKind.FILE, Document.removed_at.is_(None)
-    )
+def _shown() -> Select:
+    """The shown columns of the documents (files and links) not removed."""
+    return select(*_COLUMNS).where(Document.removed_at.is_(None))
+
+
+def _same_activity(activity_id: int | None) -> ColumnElement[bool]:
+    if activity_id is None:
+        return Document.activity_id.is_(None)
+    return Document.activity_id == activity_id

@@ -57,6 +57,9 @@ from kesher_desktop.settings import SmtpSettings
 log = logging.getLogger(__name__)
 
 DEFAULT_CALL_MINUTES = 30
+# A fingerprint is the version's hash cut to this length, this mark, and the moment's.
+VERSION_LENGTH = 31
+MOMENT_MARK = "."
 INVITING_KINDS = (ActivityKind.MEETING, ActivityKind.CALL)
 
 
@@ -169,30 +172,36 @@ class InvitationService:
     # -- acting --------------------------------------------------------------------------
 
     def resend(self, activity_id: int) -> int:
-        """Try every unsent invitation of the activity again at once, and queue what is
-        missing (saved while mail was off). Returns how many mails that made due."""
+        """Send the activity's invitations again now; returns how many mails were queued.
+
+        What changed while mail was off goes out as an update. When every invitee already
+        has the current version (delivered or not), each is sent it once more, replacing a
+        copy that has not gone yet: the user asks because someone says it never came.
+        """
         settings = self._smtp()
         if settings is None:
             raise ServiceError("mail_not_set_up")
-        now = self._clock.now()
         with self._store.session() as session:
             activity = session.get(Activity, activity_id)
             if activity is None:
                 raise NotFoundError("activity_not_found", id=activity_id)
-            plan = _plan(session, activity_id)
-            unsent = [mail.id for mail in _mails(session, plan).values() if mail.sent_at is None]
-            if unsent:
-                session.execute(
-                    update(OutgoingMail)
-                    .where(OutgoingMail.id.in_(unsent), OutgoingMail.sent_at.is_(None))
-                    .values(next_attempt_at=now)
-                )
             queued = self._sync(session, activity, settings)
+            repeated = 0
+            if not queued and _wants(activity):
+                repeated = self._repeat(session, activity, settings)
+            retried = 0
+            if not queued and not repeated:
+                # A cancelled activity: its cancels that have not gone yet are tried now.
+                retried = self._retry_unsent(session, _plan(session, activity_id))
         log.info(
-            "invitations resent activity=%s retried=%s queued=%s", activity_id, len(unsent), queued
+            "invitations resent activity=%s queued=%s repeated=%s retried=%s",
+            activity_id,
+            queued,
+            repeated,
+            retried,
         )
         self.changes.publish(activity_id)
-        return len(unsent) + queued
+        return queued + repeated + retried
 
     def record_reply(self, data: bytes) -> bool:
         """Take the answers of an iMIP reply (METHOD:REPLY) into the ledger.
@@ -252,7 +261,7 @@ class InvitationService:
             for folded in wanted
             if (send := plan.last.get(folded)) is None
             or not _holds(send)
-            or send.fingerprint != fingerprint
+            or not _same_version(send.fingerprint, fingerprint)
         ]
         if not stale and not removed:
             return 0
@@ -266,6 +275,12 @@ class InvitationService:
             plan.rows[folded].name = person.name
         organizer = _organizer(session, settings)
         sequence = plan.sequence + 1
+        for folded in wanted:
+            # The update asks them again (PARTSTAT=NEEDS-ACTION) when the time or the place
+            # moved, or when they are invited anew after a cancel.
+            last = plan.last[folded]
+            if last is not None and (not _holds(last) or _moved(last.fingerprint, fingerprint)):
+                _forget_answer(plan.rows[folded], sequence)
         queued = 0
         for folded in removed:
             alone = (_person(plan.rows[folded]),)
@@ -312,6 +327,42 @@ class InvitationService:
             sequence=plan.sequence + 1,
         )
 
+    def _repeat(self, session: Session, activity: Activity, settings: SmtpSettings) -> int:
+        """The current version once more to every invitee, with the SEQUENCE it had.
+
+        RFC 5546 raises SEQUENCE only for a change the attendee must answer again; the
+        same version sent twice keeps it, so a calendar takes the copy as the event it
+        holds (or adds it, if the first never came) and keeps the answer given to it.
+        """
+        plan = _plan(session, activity.id)
+        wanted = _wanted(session, activity, settings)
+        if not wanted or plan.sequence < 0:
+            return 0
+        return self._queue(
+            session,
+            activity,
+            plan,
+            CalendarMethod.REQUEST,
+            list(wanted),
+            tuple(wanted.values()),
+            _organizer(session, settings),
+            removed=False,
+            sequence=plan.sequence,
+            fingerprint=_fingerprint(activity, wanted),
+            repeat=True,
+        )
+
+    def _retry_unsent(self, session: Session, plan: _Plan) -> int:
+        """Make the invitees' mails that have not gone yet due now; returns how many."""
+        unsent = [mail.id for mail in _mails(session, plan).values() if mail.sent_at is None]
+        if unsent:
+            session.execute(
+                update(OutgoingMail)
+                .where(OutgoingMail.id.in_(unsent), OutgoingMail.sent_at.is_(None))
+                .values(next_attempt_at=self._clock.now())
+            )
+        return len(unsent)
+
     def _queue(
         self,
         session: Session,
@@ -325,8 +376,13 @@ class InvitationService:
         removed: bool,
         sequence: int,
         fingerprint: str = "",
+        repeat: bool = False,
     ) -> int:
-        """One mail per recipient, so a refused address fails alone and hides no one else's."""
+        """One mail per recipient, so a refused address fails alone and hides no one else's.
+
+        A `repeat` is the version they hold sent again: it reads as an invitation, not as
+        a change.
+        """
         now = self._clock.now()
         texts: dict[bool, InvitationText] = {}
         calendars: dict[str, str] = {}
@@ -334,7 +390,7 @@ class InvitationService:
         for folded in recipients:
             # Whoever is invited for the first time, or again, reads an invitation.
             last = plan.last[folded]
-            is_update = method is CalendarMethod.REQUEST and _holds(last)
+            is_update = method is CalendarMethod.REQUEST and not repeat and _holds(last)
             if is_update not in texts:
                 texts[is_update] = self._compose(
                     _message(activity, method, is_update, removed, organizer, attendees)
@@ -524,17 +580,44 @@ def _times(activity: Activity) -> tuple[datetime, datetime]:
 
 
 def _fingerprint(activity: Activity, wanted: dict[str, CalendarPerson]) -> str:
-    """What an update is sent for: the time, the place and who is invited."""
+    """What an update is sent for, in the ledger's 64 characters: the time, the place and
+    who is invited, then the time and place alone.
+
+    The second part tells a move, which asks every invitee to answer again, from a change
+    of invitees, which does not. Fingerprints written before it are a whole SHA-256 of the
+    first kind; the first part is the start of that same hash, so they still compare.
+    """
     if activity.starts_at is None:
         return ""
     starts_at, ends_at = _times(activity)
-    parts = [
-        starts_at.isoformat(),
-        ends_at.isoformat(),
-        activity.location.strip(),
-        *sorted(wanted),
-    ]
+    moment = [starts_at.isoformat(), ends_at.isoformat(), activity.location.strip()]
+    version = _digest([*moment, *sorted(wanted)])[:VERSION_LENGTH]
+    return f"{version}{MOMENT_MARK}{_digest(moment)[:32]}"
+
+
+def _digest(parts: list[str]) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _same_version(sent: str, current: str) -> bool:
+    return sent[:VERSION_LENGTH] == current[:VERSION_LENGTH]
+
+
+def _moved(sent: str, current: str) -> bool:
+    """Whether the time or the place differ from what was sent; unknown for an old row."""
+    if sent[VERSION_LENGTH : VERSION_LENGTH + 1] != MOMENT_MARK:
+        return False
+    return sent[VERSION_LENGTH + 1 :] != current[VERSION_LENGTH + 1 :]
+
+
+def _forget_answer(row: Invitation, sequence: int) -> None:
+    """The invitee is asked again: their answer was to an older version, and a late reply
+    to one (a lower SEQUENCE) is ignored from now on."""
+    if row.answer is not InvitationAnswer.NONE:
+        log.info("invitation answer reset activity=%s sequence=%s", row.activity_id, sequence)
+    row.answer = InvitationAnswer.NONE
+    row.answer_sequence = sequence
+    row.answered_at = None
 
 
 def _title(activity: Activity) -> str:
@@ -606,7 +689,8 @@ def _invitee_state(
     else:
         status, error = _mail_status(mails.get(send.mail_id))
         # Changed while mail was off: what they hold is out of date until the next send.
-        if wanted is not None and (held != invited or (held and send.fingerprint != fingerprint)):
+        changed = not _same_version(send.fingerprint, fingerprint)
+        if wanted is not None and (held != invited or (held and changed)):
             status = InvitationStatus.NOT_SENT
     return InviteeState(
         address=row.address,
@@ -621,8 +705,9 @@ def _invitee_state(
 
 
 def _older(sequence: int, stamp: datetime | None, row: Invitation) -> bool:
-    if row.answer is InvitationAnswer.NONE:
-        return False
+    """Whether a reply is older than the answer kept, or than the version last asked about."""
     if sequence != row.answer_sequence:
         return sequence < row.answer_sequence
+    if row.answer is InvitationAnswer.NONE:
+        return False
     return stamp is not None and row.answered_at is not None and stamp < row.answered_at

@@ -65,6 +65,23 @@ class SecretStore:
             raise _unavailable(error) from error
         log.info("secret deleted key=%s", key)
 
+    def rekey(self, old_key: str, new_key: str, typed: str, keep: bool = True) -> None:
+        """Keep an account's password under its key of now, and never under an old one.
+
+        `typed` is a password just typed, kept under `new_key`; empty, the one stored
+        under `old_key` moves there. With `keep` false (the account was emptied: mail
+        turned off) nothing is kept. Keys name the user, server and port, so a change of
+        any of them would otherwise leave the old password behind in the keyring.
+        """
+        if keep and typed:
+            self.set(new_key, typed)
+        elif keep and old_key != new_key:
+            stored = self.get(old_key)
+            if stored is not None:
+                self.set(new_key, stored)
+        if old_key != new_key or not keep:
+            self.delete(old_key)
+
     def is_available(self) -> bool:
         """Whether a secret can be kept here; for a settings form to say so before asking."""
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -23,6 +24,7 @@ from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.activities import row_order
 from kesher_desktop.services.activity_state import ActivityState
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.calendar_status import ActivitySync, SyncState
 from kesher_desktop.services.change_feed import ChangeFeed
 from kesher_desktop.services.errors import NotFoundError, ServiceError
 from kesher_desktop.services.invitation_views import InvitationState, InvitationStatus
@@ -33,6 +35,9 @@ from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.undo_bar import UndoBar
 from kesher_desktop.ui.widgets.field_error import FieldError
 from kesher_desktop.ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from kesher_desktop.ui.calendar_wiring import CalendarSync
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +88,9 @@ class ActivitiesPane(Retranslating, QFrame):
     States follow the clock: `refresh()` asks for them again, and a timer does so once a
     minute while the pane is shown, so rows turn red as they fall due. Rows with invitations
     show where they stand; `refresh_invitations()` reads that again (after mail was sent),
-    and a reply or a resend updates its row by itself.
+    and a reply or a resend updates its row by itself. Rows in Google Calendar show their
+    sync state once the app hands the pane its calendar (`set_calendar`);
+    `refresh_calendar()` reads the states again after each sync.
 
     Signals:
         create_requested(int, str): plan a new activity of a kind with the contact.
@@ -104,6 +111,7 @@ class ActivitiesPane(Retranslating, QFrame):
         self._services = services
         self._contact_id: int | None = None
         self._email = ""
+        self._calendar: CalendarSync | None = None
 
         self.todo_model = ActivityListModel(services.clock.zone, self)
         self.done_model = ActivityListModel(services.clock.zone, self)
@@ -128,7 +136,7 @@ class ActivitiesPane(Retranslating, QFrame):
         if contact_id != self._contact_id:
             self.undo_bar.dismiss()
         self._contact_id, self._email = contact_id, email
-        self.email_button.setEnabled(bool(email))
+        self._update_email_button()
         self.refresh()
 
     def refresh(self) -> None:
@@ -143,7 +151,26 @@ class ActivitiesPane(Retranslating, QFrame):
         self.todo_model.set_rows([row for row in rows if row.is_open])
         self.done_model.set_rows([row for row in rows if not row.is_open])
         self.refresh_invitations()
+        self.refresh_calendar()
         self._update_sections()
+
+    def set_calendar(self, calendar: CalendarSync | None) -> None:
+        """Show the rows' Google Calendar sync states, and offer what can be done about them."""
+        self._calendar = calendar
+        self.refresh_calendar()
+
+    def refresh_calendar(self) -> None:
+        """Read the shown rows' sync states again, all in one go (a sync has just run)."""
+        models = (self.todo_model, self.done_model)
+        wanted = [
+            activity_id
+            for model in models
+            for activity_id in model.ids()
+            if self._in_calendar(model, activity_id)
+        ]
+        states = self._calendar.status.states(wanted) if self._calendar and wanted else {}
+        for model in models:
+            model.set_syncs(states)
 
     def refresh_invitations(self) -> None:
         """Read again where the shown rows' invitations stand (mail may have gone out)."""
@@ -174,6 +201,7 @@ class ActivitiesPane(Retranslating, QFrame):
         other.discard(activity_id)
         target.put(row, row_order)
         target.set_invitation(activity_id, self._invitation_state(target, activity_id))
+        target.set_sync(activity_id, self._sync_state(row.id, row.in_calendar))
         self._update_sections()
 
     def menu_for(self, activity_id: int) -> QMenu:
@@ -207,9 +235,35 @@ class ActivitiesPane(Retranslating, QFrame):
                 self.tr("Resend invitation"),
                 lambda: self.resend_invitation(activity_id),
             )
+        self._add_calendar_actions(activity_id, add)
         menu.addSeparator()
         add("deleteAction", self.tr("Delete"), lambda: self.delete(activity_id))
         return menu
+
+    def restore_in_google(self, activity_id: int) -> None:
+        """Put an event deleted in Google Calendar back there, as the activity now stands."""
+        calendar = self._calendar
+        if calendar is None:
+            return
+        if self._run(lambda: calendar.status.restore_in_google(activity_id)):
+            calendar.sync_now()
+
+    def confirm_removed_in_google(self, activity_id: int) -> None:
+        """Agree with the deletion in Google: delete the activity here too, with undo."""
+        calendar = self._calendar
+        if calendar is None:
+            return
+        if self._run(lambda: calendar.status.confirm_removed_in_google(activity_id)):
+            self.undo_bar.offer(
+                self.tr("Activity deleted"),
+                lambda: self._run(lambda: self._services.activities.restore(activity_id)),
+            )
+
+    def keep_ours(self, activity_id: int) -> None:
+        """The user has seen the conflict and keeps Kesher's version (already in Google)."""
+        calendar = self._calendar
+        if calendar is not None:
+            self._run(lambda: calendar.status.acknowledge_conflict(activity_id))
 
     def set_done(self, activity_id: int, done: bool) -> None:
         if self._run(lambda: self._services.activities.set_done(activity_id, done)) and done:
@@ -267,8 +321,18 @@ class ActivitiesPane(Retranslating, QFrame):
         self._kind_buttons[ActivityKind.CALL].setText("+ " + self.tr("Call"))
         self._kind_buttons[ActivityKind.TASK].setText("+ " + self.tr("Task"))
         self.email_button.setText("\u2709 " + self.tr("E-mail"))
-        self.email_button.setToolTip(self.tr("Write to the contact in your mail program"))
+        self._update_email_button()
         self._update_sections()
+
+    def _update_email_button(self) -> None:
+        # A greyed-out button with no reason reads as broken, so say what is missing.
+        self.email_button.setEnabled(bool(self._email))
+        if self._email:
+            self.email_button.setToolTip(self.tr("Write to the contact in your mail program"))
+        else:
+            self.email_button.setToolTip(
+                self.tr("This contact has no e-mail address: add one under Details")
+            )
 
     # -- Qt overrides ----------------------------------------------------------------------
 
@@ -311,6 +375,44 @@ class ActivitiesPane(Retranslating, QFrame):
         except ServiceError as error:
             log.warning("invitation state unread id=%s code=%s", activity_id, error.code)
             return None
+
+    def _add_calendar_actions(
+        self, activity_id: int, add: Callable[[str, str, Callable[[], None]], None]
+    ) -> None:
+        """What the user can decide about the row's Google Calendar event, if anything."""
+        sync = self._shown_sync(activity_id)
+        if sync is None:
+            return
+        if sync.state is SyncState.REMOVED_IN_GOOGLE:
+            add(
+                "restoreInGoogleAction",
+                self.tr("Put it back in Google Calendar"),
+                lambda: self.restore_in_google(activity_id),
+            )
+            add(
+                "deleteHereTooAction",
+                self.tr("Delete it here too"),
+                lambda: self.confirm_removed_in_google(activity_id),
+            )
+        elif sync.state is SyncState.CONFLICT:
+            add("keepOursAction", self.tr("Keep ours"), lambda: self.keep_ours(activity_id))
+
+    def _shown_sync(self, activity_id: int) -> ActivitySync | None:
+        for model in (self.todo_model, self.done_model):
+            sync = model.sync(activity_id)
+            if sync is not None:
+                return sync
+        return None
+
+    def _in_calendar(self, model: ActivityListModel, activity_id: int) -> bool:
+        row = model.activity(model.index(model.row_of(activity_id)))
+        return row is not None and row.in_calendar
+
+    def _sync_state(self, activity_id: int, in_calendar: bool) -> ActivitySync | None:
+        """The row's sync state; None when it was never meant for Google Calendar."""
+        if self._calendar is None or not in_calendar:
+            return None
+        return self._calendar.status.state(activity_id)
 
     def _has_invitations(self, activity_id: int) -> bool:
         for model in (self.todo_model, self.done_model):

@@ -1,6 +1,9 @@
-"""Paints one activity as a two-line card: kind, title, when and who, state, invitation, menu."""
+"""Paints one activity as a two-line card: kind, title, when and who, state, invitation,
+calendar sync, menu."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -13,11 +16,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.activity_state import ActivityState
+from kesher_desktop.services.calendar_status import SyncState
 from kesher_desktop.services.invitation_views import InvitationStatus
 from kesher_desktop.ui.activity_list_model import (
     CANCELLED_COLOR,
@@ -41,6 +45,15 @@ INVITATION_COLORS = {
     InvitationStatus.PENDING: QColor("#b45309"),
     InvitationStatus.SENT: QColor("#0f7b5f"),
     InvitationStatus.MAIL_NOT_SET_UP: CANCELLED_COLOR,
+}
+# The calendar mark's colour: green when in Google, slate while it waits, red when it
+# failed, amber when the user has something to decide.
+SYNC_COLORS = {
+    SyncState.SYNCED: QColor("#0f7b5f"),
+    SyncState.WAITING: QColor("#64748b"),
+    SyncState.FAILED: OVERDUE_COLOR,
+    SyncState.REMOVED_IN_GOOGLE: QColor("#b45309"),
+    SyncState.CONFLICT: QColor("#7c3aed"),
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -87,18 +100,23 @@ class ActivityDelegate(QStyledItemDelegate):
         painter.drawText(menu, Qt.AlignmentFlag.AlignCenter, MENU_GLYPH)
 
         mark_width = self._paint_state_mark(painter, option, rect, state)
-        invitation_width = self._paint_invitation_mark(painter, option, rect, index)
         text_left = rect.left() + BADGE_WIDTH + PADDING
         text_right = rect.right() - MENU_WIDTH
+        # The marks on the second line take only the room the time leaves them.
+        when = isolate_ltr(index.data(ActivityRole.WHEN) or "")
+        when_width = self._fonts(option.font).base_metrics.horizontalAdvance(when)
+        room = text_right - text_left - when_width - PADDING
+        marks_width = self._paint_invitation_mark(painter, option, rect, index, room)
+        marks_width += self._paint_sync_mark(
+            painter, option, rect, index, marks_width, room - marks_width
+        )
         self._paint_texts(
             painter,
             option,
             index,
             state,
             QRect(QPoint(text_left, rect.top()), QPoint(text_right - mark_width, rect.bottom())),
-            QRect(
-                QPoint(text_left, rect.top()), QPoint(text_right - invitation_width, rect.bottom())
-            ),
+            QRect(QPoint(text_left, rect.top()), QPoint(text_right - marks_width, rect.bottom())),
         )
         painter.restore()
 
@@ -172,36 +190,87 @@ class ActivityDelegate(QStyledItemDelegate):
         return width + PADDING
 
     def _paint_invitation_mark(
-        self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, index: AnyIndex
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        rect: QRect,
+        index: AnyIndex,
+        room: int,
     ) -> int:
-        """The invitation's state as a small pill on the second line's trailing end;
-        returns its width."""
+        """The invitation's state as a small pill on the second line's trailing end, at most
+        `room` wide; returns the width it took."""
         status = index.data(ActivityRole.INVITATION)
         text = index.data(ActivityRole.INVITATION_TEXT)
         if not status or not text:
             return 0
         color = INVITATION_COLORS.get(InvitationStatus(status), CANCELLED_COLOR)
+        metrics = self._fonts(option.font).small_bold_metrics
+        glyph = metrics.horizontalAdvance(MAIL_GLYPH) + 4
+
+        def envelope(area: QRect) -> None:
+            painter.drawText(self._visual(option, area), Qt.AlignmentFlag.AlignCenter, MAIL_GLYPH)
+
+        right = rect.right() - MENU_WIDTH
+        return self._paint_pill(painter, option, right, room, color, glyph, envelope, text)
+
+    def _paint_sync_mark(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        rect: QRect,
+        index: AnyIndex,
+        taken: int,
+        room: int,
+    ) -> int:
+        """The Google Calendar sync state as a pill before the invitation's (`taken` wide),
+        at most `room` wide; returns the width it took."""
+        state = index.data(ActivityRole.SYNC)
+        text = index.data(ActivityRole.SYNC_TEXT)
+        if not state or not text:
+            return 0
+        color = SYNC_COLORS.get(SyncState(state), CANCELLED_COLOR)
+
+        def calendar(area: QRect) -> None:
+            _paint_calendar_glyph(painter, self._visual(option, area), color)
+
+        right = rect.right() - MENU_WIDTH - taken
+        return self._paint_pill(painter, option, right, room, color, 14, calendar, text)
+
+    def _paint_pill(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        right: int,
+        room: int,
+        color: QColor,
+        glyph_width: int,
+        paint_glyph: Callable[[QRect], None],
+        text: str,
+    ) -> int:
+        """A pill ending at `right` with a glyph at its leading end and words after it,
+        the words shortened to fit `room`; only the glyph when even they do not fit.
+        Returns the width taken, with the gap after it; 0 when not even the glyph fits."""
         fonts = self._fonts(option.font)
         metrics = fonts.small_bold_metrics
-        glyph = metrics.horizontalAdvance(MAIL_GLYPH) + 4
-        width = glyph + metrics.horizontalAdvance(text) + 20
-        # Never wider than half the row, so the time and the people keep their room.
-        width = min(width, max(rect.width() // 2, 60))
-        pill = QRect(rect.right() - MENU_WIDTH - width, rect.top() + 26, width, 18)
-        # The envelope is drawn apart, at the pill's leading end: inside one string the bidi
+        smallest = glyph_width + 16
+        if room < smallest + PADDING:
+            return 0
+        width = min(glyph_width + metrics.horizontalAdvance(text) + 20, room - PADDING)
+        pill = QRect(right - width, option.rect.top() + 6 + 26, width, 18)
+        # The glyph is drawn apart, at the pill's leading end: inside one string the bidi
         # algorithm would put it after a Hebrew word.
-        envelope = QRect(pill.left() + 8, pill.top(), glyph, pill.height())
-        words = QRect(envelope.right(), pill.top(), pill.right() - 8 - envelope.right(), 18)
+        glyph = QRect(pill.left() + 8, pill.top(), glyph_width, pill.height())
+        words = QRect(glyph.right() + 1, pill.top(), pill.right() - 8 - glyph.right(), 18)
 
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_tint(color))
         painter.drawRoundedRect(self._visual(option, pill), 9, 9)
         painter.setFont(fonts.small_bold)
         painter.setPen(color)
-        center = Qt.AlignmentFlag.AlignCenter
-        painter.drawText(self._visual(option, envelope), center, MAIL_GLYPH)
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, words.width())
-        painter.drawText(self._visual(option, words), center, text)
+        paint_glyph(glyph)
+        if words.width() > metrics.horizontalAdvance("\u2026") + 4:
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, words.width())
+            painter.drawText(self._visual(option, words), Qt.AlignmentFlag.AlignCenter, shown)
         return width + PADDING
 
     def _paint_texts(
@@ -235,17 +304,15 @@ class ActivityDelegate(QStyledItemDelegate):
         painter.drawText(title_rect, leading, title)
 
         # Dates and time spans read left-to-right even inside a Hebrew line.
-        when = isolate_ltr(index.data(ActivityRole.WHEN))
-        details = " \u00b7 ".join(part for part in (when, index.data(ActivityRole.PEOPLE)) if part)
+        when = isolate_ltr(index.data(ActivityRole.WHEN) or "")
+        people = index.data(ActivityRole.PEOPLE) or ""
+        details = fit_details(fonts.base_metrics, when, people, detail_area.width())
         detail_rect = self._visual(
             option, QRect(detail_area.left(), detail_area.top() + 24, detail_area.width(), 20)
         )
         painter.setFont(option.font)
         secondary = option.palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(OVERDUE_COLOR if state is ActivityState.OVERDUE else secondary)
-        details = fonts.base_metrics.elidedText(
-            details, Qt.TextElideMode.ElideRight, detail_area.width()
-        )
         painter.drawText(detail_rect, leading, details)
 
 
@@ -264,6 +331,33 @@ class _Fonts:
         # Striking through does not change widths, so one set of metrics serves both.
         self.title_metrics = QFontMetrics(self.title)
         self.base_metrics = QFontMetrics(base)
+
+
+def fit_details(metrics: QFontMetrics, when: str, people: str, width: int) -> str:
+    """The second line, "when · people", in `width`: the people are cut first, since the
+    time must survive a narrow page; they are left out when barely a name would show."""
+    separator = " \u00b7 "
+    room = width - metrics.horizontalAdvance(when + separator)
+    if not when:
+        return metrics.elidedText(people, Qt.TextElideMode.ElideRight, width)
+    if not people or room < metrics.horizontalAdvance("\u2026") * 3:
+        return when
+    return when + separator + metrics.elidedText(people, Qt.TextElideMode.ElideRight, room)
+
+
+def _paint_calendar_glyph(painter: QPainter, area: QRect, color: QColor) -> None:
+    """A small calendar page, drawn rather than taken from a font that may lack one."""
+    side = min(area.width(), 11)
+    page = QRect(0, 0, side, side)
+    page.moveCenter(area.center())
+    painter.save()
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(color, 1.2))
+    painter.drawRoundedRect(page, 2, 2)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRect(QRect(page.left(), page.top(), page.width(), 3))
+    painter.restore()
 
 
 def _tint(color: QColor) -> QColor:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -29,6 +30,9 @@ from kesher_desktop.ui.widgets.confirm import ask_to_discard
 from kesher_desktop.ui.widgets.email_view import EmailView
 from kesher_desktop.ui.widgets.field_error import FieldError
 from kesher_desktop.ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from kesher_desktop.ui.calendar_wiring import CalendarSync
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,9 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self._kind = ActivityKind.MEETING
         self._contact_id: int | None = None
         self._activity_id: int | None = None
+        # Whose activity the form shows (new or not), for who can be invited.
+        self._owner_id: int | None = None
+        self._calendar: CalendarSync | None = None
         self._baseline: ActivityDraft | None = None
         # The activity as it was read, to tell a change made elsewhere from the form's own.
         self._stored: ActivityDraft | None = None
@@ -103,6 +110,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         if not self._may_replace():
             return False
         self._contact_id, self._activity_id = contact_id, None
+        self._owner_id = contact_id
         self._show_form(Mode.NEW, draft)
         return True
 
@@ -120,8 +128,15 @@ class ActivityDrawer(Retranslating, QDockWidget):
             log.warning("cannot open activity id=%s code=%s", activity_id, error.code)
             return False
         self._contact_id, self._activity_id = None, activity_id
+        self._owner_id = row.contact_id
         self._show_form(Mode.EDIT, draft)
         return True
+
+    def set_calendar(self, calendar: CalendarSync | None) -> None:
+        """Offer "Add to Google Calendar" through the app's calendar sync."""
+        self._calendar = calendar
+        if self.form is not None:
+            self.form.set_calendar(calendar)
 
     def take_outside_change(self, activity_id: int) -> None:
         """Follow a change made to the open activity elsewhere (the panel, the page's menu).
@@ -196,7 +211,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
     def is_modified(self) -> bool:
         if self.form is None or self._baseline is None or self._mode is Mode.READ:
             return False
-        return self.form.draft() != self._baseline or bool(self.form.attachments.pending_files())
+        return self.form.draft() != self._baseline or self.form.attachments.has_pending()
 
     def confirm_discard(self) -> bool:
         """Ask whether to throw away the changes; tests replace this one method."""
@@ -290,7 +305,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self.general_error.clear()
         self._show_note(None)
         answers = self._answers(self._activity_id) if mode is Mode.EDIT else {}
-        self.form.set_draft(draft, answers)
+        self.form.set_draft(draft, answers, self._owner_id)
         self.form.attachments.show_for(self._contact_id, self._activity_id)
         self._baseline = self.form.draft()
         self._pages.setCurrentWidget(self._form_page)
@@ -328,6 +343,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         if self.form is not None:
             return
         self.form = ActivityForm(self._services)
+        self.form.set_calendar(self._calendar)
         self.form.attachments.documents_changed.connect(self.documents_changed)
         self.email_view = EmailView(self._services)
         self.heading = QLabel()

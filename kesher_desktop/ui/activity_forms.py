@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt, QTime, QTimeZone
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from kesher_desktop.models import ActivityKind, InvitationAnswer
 from kesher_desktop.services.activities import ActivityDraft, PersonRef
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.errors import ServiceError
 from kesher_desktop.ui.attachment_area import AttachmentArea
 from kesher_desktop.ui.widgets.date_time_edit import ZonedDateTimeEdit, make_numeric
 from kesher_desktop.ui.widgets.field_row import FieldRow, field_row
@@ -34,6 +37,9 @@ from kesher_desktop.ui.widgets.zoned_time import (
     to_qdate,
     to_wall_qdatetime,
 )
+
+if TYPE_CHECKING:
+    from kesher_desktop.ui.calendar_wiring import CalendarSync
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +59,12 @@ INVITING_KINDS = (ActivityKind.MEETING, ActivityKind.CALL)
 
 
 class ActivityForm(Retranslating, QWidget):
-    """Every field of a meeting, a call or a task; `set_draft` picks which ones show."""
+    """Every field of a meeting, a call or a task; `set_draft` picks which ones show.
+
+    "Add to Google Calendar" shows only once the app has handed over its calendar
+    (`set_calendar`) and a Google client file is set; ticking it with no account connected
+    asks to connect one first.
+    """
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +74,8 @@ class ActivityForm(Retranslating, QWidget):
         self._zone: ZoneInfo = services.clock.zone
         self._kind = ActivityKind.MEETING
         self._rows: dict[str, FieldRow] = {}
+        self._calendar: CalendarSync | None = None
+        self._contact_id: int | None = None
 
         self._build_editors()
         self._build_layout()
@@ -74,19 +87,27 @@ class ActivityForm(Retranslating, QWidget):
     def kind(self) -> ActivityKind:
         return self._kind
 
+    def set_calendar(self, calendar: CalendarSync | None) -> None:
+        """Offer "Add to Google Calendar" through `calendar` when a client file is set."""
+        self._calendar = calendar
+        self._offer_calendar()
+
     def set_draft(
-        self, draft: ActivityDraft, answers: dict[str, InvitationAnswer] | None = None
+        self,
+        draft: ActivityDraft,
+        answers: dict[str, InvitationAnswer] | None = None,
+        contact_id: int | None = None,
     ) -> None:
-        """Show `draft`; `answers` are the invitees' answers, by case-folded address."""
+        """Show `draft` of the activity with `contact_id`; `answers` are the invitees'
+        answers, by case-folded address."""
         self._kind = draft.kind
+        self._contact_id = contact_id
         self.clear_errors()
         for name, row in self._rows.items():
             row.box.setVisible(name in FIELDS_OF[draft.kind])
         # Meetings and calls go to the invitees' calendars; a task is nobody's appointment.
         self.send_invitation.setVisible(draft.kind in INVITING_KINDS)
-        # TODO: show "add to Google Calendar" once calendar sync can act on it (issue 5);
-        # until then it only carries the stored value along.
-        self.add_to_calendar.setVisible(False)
+        self._offer_calendar()
 
         self.title.setText(draft.title)
         now = self._services.clock.now()
@@ -102,6 +123,7 @@ class ActivityForm(Retranslating, QWidget):
         self.send_invitation.setChecked(draft.send_invitation)
         self.add_to_calendar.setChecked(draft.add_to_calendar)
         self.done.setChecked(draft.done)
+        self._show_invitation_reach()
         self.retranslate()
 
     def draft(self) -> ActivityDraft:
@@ -112,7 +134,7 @@ class ActivityForm(Retranslating, QWidget):
             title=self.title.text(),
             topics=self.topics.toPlainText(),
             add_to_calendar=self.add_to_calendar.isChecked(),
-            send_invitation=kind is not ActivityKind.TASK and self.send_invitation.isChecked(),
+            send_invitation=kind is not ActivityKind.TASK and self._inviting(),
             done=self.done.isChecked(),
             reminders=self.reminders.reminders(),
         )
@@ -132,6 +154,22 @@ class ActivityForm(Retranslating, QWidget):
         else:
             draft.duration_minutes = self.duration.value() or None
         return draft
+
+    def can_invite(self) -> bool:
+        """Whether anyone on the activity but me has an e-mail address to invite."""
+        refs = [PersonRef("contact", self._contact_id)] if self._contact_id is not None else []
+        refs += self.participants.people()
+        try:
+            me = self._services.users.me().id
+            people = self._services.activities.people(list(dict.fromkeys(refs)))
+        except ServiceError as error:
+            log.warning("invitees unread code=%s", error.code)
+            return True
+        return any(
+            person.email.strip()
+            for person in people
+            if not (person.ref.kind == "user" and person.ref.id == me)
+        )
 
     def set_answers(self, answers: dict[str, InvitationAnswer]) -> None:
         """Show each invitee's answer beside their name (by case-folded address)."""
@@ -177,13 +215,23 @@ class ActivityForm(Retranslating, QWidget):
         self.duration.setSpecialValueText(self.tr("Not set"))
         self.location.setPlaceholderText(self.tr("Address, room or video link"))
         self.send_invitation.setText(self.tr("Send an invitation to the contact"))
+        no_address = self.tr(
+            "The contact has no e-mail address, so no invitation can be sent. Add one on "
+            "the contact's page, or add a participant who has one."
+        )
+        self.no_address.setText(no_address)
         self.send_invitation.setToolTip(
             self.tr(
                 "On saving, the contact and every participant with an e-mail address receive "
                 "an invitation their calendar can accept; changes send an update."
             )
+            if self.send_invitation.isEnabled()
+            else no_address
         )
         self.add_to_calendar.setText(self.tr("Add to Google Calendar"))
+        self.add_to_calendar.setToolTip(
+            self.tr("On saving, the activity is added to your Google Calendar and kept in step.")
+        )
         self.done.setText(self.tr("Done") if task else self.tr("Took place"))
 
     # -- building --------------------------------------------------------------------------
@@ -218,7 +266,15 @@ class ActivityForm(Retranslating, QWidget):
 
         self.send_invitation = QCheckBox()
         self.send_invitation.setObjectName("sendInvitationCheck")
+        self.no_address = QLabel()
+        self.no_address.setObjectName("fieldCaption")
+        self.no_address.setWordWrap(True)
+        self.no_address.hide()
+        self.participants.people_changed.connect(self._show_invitation_reach)
         self.add_to_calendar = QCheckBox()
+        self.add_to_calendar.setObjectName("addToCalendarCheck")
+        # Only the user's own click asks to connect; setChecked from a draft does not.
+        self.add_to_calendar.clicked.connect(self._calendar_ticked)
         self.done = QCheckBox()
         self.done.setObjectName("doneCheck")
 
@@ -251,11 +307,35 @@ class ActivityForm(Retranslating, QWidget):
             layout.addWidget(self._rows[name].box)
         self._attachments_row = field_row(self.attachments)
         layout.addWidget(self._attachments_row.box)
-        for check in (self.send_invitation, self.add_to_calendar, self.done):
+        for check in (self.send_invitation, self.no_address, self.add_to_calendar, self.done):
             layout.addWidget(check)
         layout.addStretch(1)
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _offer_calendar(self) -> None:
+        # A box that cannot work is not shown: without a client file nothing reaches Google.
+        calendar = self._calendar
+        self.add_to_calendar.setVisible(calendar is not None and calendar.offered())
+
+    def _calendar_ticked(self, checked: bool) -> None:
+        """Ticked with no account connected: connect one now, or untick and change nothing."""
+        calendar = self._calendar
+        if not checked or calendar is None or calendar.is_connected():
+            return
+        if not calendar.ask_to_connect(self):
+            self.add_to_calendar.setChecked(False)
+
+    def _show_invitation_reach(self) -> None:
+        """Offer the invitation only when someone can receive it, and say why not."""
+        reachable = self._kind not in INVITING_KINDS or self.can_invite()
+        self.send_invitation.setEnabled(reachable)
+        self.no_address.setVisible(not reachable)
+        self.retranslate()
+
+    def _inviting(self) -> bool:
+        # Kept ticked while nobody can be invited, so adding someone brings it back.
+        return self.send_invitation.isChecked() and self.send_invitation.isEnabled()
 
     def _set_due(self, draft: ActivityDraft) -> None:
         if draft.starts_at is not None and draft.kind is ActivityKind.TASK:

@@ -22,11 +22,13 @@ from PySide6.QtGui import QColor
 from kesher_desktop.models import ActivityKind, CalendarMethod
 from kesher_desktop.services.activities import ActivityRow
 from kesher_desktop.services.activity_state import ActivityState
+from kesher_desktop.services.calendar_status import ActivitySync, SyncState
 from kesher_desktop.services.invitation_views import (
     InvitationState,
     InvitationStatus,
     InviteeState,
 )
+from kesher_desktop.ui.calendar_texts import sync_text, sync_tip
 from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr, shorten
 from kesher_desktop.ui.widgets.zoned_time import format_day, format_instant, format_span
 
@@ -57,6 +59,9 @@ class ActivityRole(enum.IntEnum):
     INVITATION = enum.auto()  # the InvitationStatus value; "" with nothing to show
     INVITATION_TEXT = enum.auto()  # the few words of the row's invitation mark
     INVITATION_TIP = enum.auto()  # each invitee's state, and why one failed
+    SYNC = enum.auto()  # the calendar SyncState value; "" with nothing to show
+    SYNC_TEXT = enum.auto()  # the few words of the row's calendar mark
+    SYNC_TIP = enum.auto()  # where it stands with Google, and why
 
 
 def kind_name(kind: ActivityKind) -> str:
@@ -160,7 +165,8 @@ class ActivityListModel(QAbstractListModel):
 
     The rows come whole from `ActivityService.rows_for_contact`, states already worked out
     against the clock; `set_rows` replaces them after every change or tick. The invitation
-    states of the rows that have any come apart (`set_invitations`), read by the pane.
+    states of the rows that have any come apart (`set_invitations`), read by the pane, and
+    so do their Google Calendar sync states (`set_syncs`).
     """
 
     def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
@@ -169,6 +175,7 @@ class ActivityListModel(QAbstractListModel):
         self._ids: list[int] = []
         self._cache: dict[int, ActivityRow] = {}
         self._invitations: dict[int, InvitationState] = {}
+        self._syncs: dict[int, ActivitySync] = {}
 
     # -- API -------------------------------------------------------------------------------
 
@@ -217,6 +224,7 @@ class ActivityListModel(QAbstractListModel):
         del self._ids[position]
         del self._cache[activity_id]
         self._invitations.pop(activity_id, None)
+        self._syncs.pop(activity_id, None)
         self.endRemoveRows()
 
     def set_invitations(self, states: dict[int, InvitationState]) -> None:
@@ -238,6 +246,26 @@ class ActivityListModel(QAbstractListModel):
 
     def invitation(self, activity_id: int) -> InvitationState | None:
         return self._invitations.get(activity_id)
+
+    def set_syncs(self, states: dict[int, ActivitySync]) -> None:
+        """Replace the calendar sync states of all rows; rows left out show none."""
+        self._syncs = {key: state for key, state in states.items() if key in self._cache}
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    def set_sync(self, activity_id: int, state: ActivitySync | None) -> None:
+        """Replace one row's calendar sync state; None shows none."""
+        position = self.row_of(activity_id)
+        if position < 0:
+            return
+        if state is None:
+            self._syncs.pop(activity_id, None)
+        else:
+            self._syncs[activity_id] = state
+        self.dataChanged.emit(self.index(position), self.index(position))
+
+    def sync(self, activity_id: int) -> ActivitySync | None:
+        return self._syncs.get(activity_id)
 
     def row_of(self, activity_id: int) -> int:
         """The position of an activity, or -1 when it is not in this list."""
@@ -275,14 +303,19 @@ class ActivityListModel(QAbstractListModel):
             invitation = self._invitations.get(row.id)
             if invitation is not None and invitation_text(invitation):
                 tip += f"\n{invitation_text(invitation)}\n{invitation_tip(invitation)}"
+            sync = self._syncs.get(row.id)
+            if sync is not None and sync_text(sync.state):
+                tip += "\n" + sync_tip(sync, self._zone)
             return tip
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row.state)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = f"{kind_name(row.kind)}: {row.title}, {state_name(row.state)}"
             invitation = self._invitations.get(row.id)
-            mark = invitation_text(invitation) if invitation is not None else ""
-            return f"{text}, {mark}" if mark else text
+            marks = [invitation_text(invitation) if invitation is not None else ""]
+            sync = self._syncs.get(row.id)
+            marks.append(sync_text(sync.state) if sync is not None else "")
+            return ", ".join([text, *(mark for mark in marks if mark)])
         return self._custom_data(row, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -313,7 +346,19 @@ class ActivityListModel(QAbstractListModel):
             return kind_name(row.kind)
         if role == ActivityRole.STATE_NAME:
             return state_name(row.state)
+        if role in (ActivityRole.SYNC, ActivityRole.SYNC_TEXT, ActivityRole.SYNC_TIP):
+            return self._sync_data(row.id, role)
         return self._invitation_data(row.id, role)
+
+    def _sync_data(self, activity_id: int, role: int) -> str:
+        sync = self._syncs.get(activity_id)
+        if sync is None or sync.state is SyncState.NONE:
+            return ""
+        if role == ActivityRole.SYNC:
+            return sync.state.value
+        if role == ActivityRole.SYNC_TEXT:
+            return sync_text(sync.state)
+        return sync_tip(sync, self._zone)
 
     def _invitation_data(self, activity_id: int, role: int) -> object:
         state = self._invitations.get(activity_id)

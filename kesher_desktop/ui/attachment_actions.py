@@ -1,7 +1,9 @@
-"""What the documents pane and the drawer do with an attached file the user acts on.
+"""What the documents pane and the drawer do with an attached file or folder link the user
+acts on.
 
-Both show files as DocumentRow widgets; this one object opens, copies out, renames and
-removes them, puts Undo on the given undo bar, and reports problems on the given line.
+Both show them as DocumentRow widgets; this one object opens (a link in the browser),
+copies out, renames and removes them, puts Undo on the given undo bar, and reports problems
+on the given line.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from kesher_desktop.services.attachment_intake import Intake
@@ -48,6 +51,8 @@ class AttachmentActions(QObject):
         self._undo_bar = undo_bar
         self._problem = problem
         self._parent = parent
+        # The one way a link leaves the app; tests put a recorder in its place.
+        self.open_url = open_in_browser
 
     # -- API -------------------------------------------------------------------------------
 
@@ -79,6 +84,13 @@ class AttachmentActions(QObject):
             self._problem.clear()
 
     def open(self, document_id: int) -> None:
+        """Open a file in its program, or a folder link in the browser."""
+        link = self._link_of(document_id)
+        if link:
+            self._problem.clear()
+            if not self.open_url(link):
+                self._problem.show_message(self.tr("The browser could not be opened."))
+            return
         path = self._file_or_report(document_id)
         if path is not None and not self.desk.open_file(path):
             self._problem.show_message(self.tr("No program on this computer opens this file."))
@@ -145,8 +157,24 @@ class AttachmentActions(QObject):
             self.documents_changed.emit()
         return path
 
+    def _link_of(self, document_id: int) -> str:
+        """The document's link address, or "" for a file (or a document gone)."""
+        try:
+            link = self._documents.info(document_id).link
+        except NotFoundError:
+            return ""
+        return link.url if link is not None else ""
+
     def _name_of(self, document_id: int) -> str:
         try:
             return self._documents.info(document_id).name
         except NotFoundError:
             return ""
+
+
+def open_in_browser(url: str) -> bool:
+    """Open a web address in the user's browser; False if none took it."""
+    opened = QDesktopServices.openUrl(QUrl(url))
+    if not opened:
+        log.warning("no browser opened a folder link")
+    return opened

@@ -1,13 +1,15 @@
-"""The drawer's attachments: files dropped or picked for the activity being edited.
+"""The drawer's attachments: files dropped or picked, and cloud folders linked, for the
+activity being edited.
 
-A saved activity gets each file as a document at once. An activity not yet saved holds its
-files in the draft; they become documents when it is saved, and discarding the draft
+A saved activity gets each file or link as a document at once. An activity not yet saved
+holds them in the draft; they become documents when it is saved, and discarding the draft
 attaches nothing.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -15,11 +17,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from kesher_desktop.services.attachment_intake import StoredFile
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.documents import LinkInfo
 from kesher_desktop.services.errors import ServiceError
+from kesher_desktop.services.folder_links import FolderLink, FolderLinkSources, LinkState
 from kesher_desktop.ui.attachment_actions import AttachmentActions
 from kesher_desktop.ui.document_row import DocumentRow, ShownFile
 from kesher_desktop.ui.file_desk import FileDesk
 from kesher_desktop.ui.file_drop import FileDropTarget
+from kesher_desktop.ui.folder_linking import FolderLinkButtons, FolderLinker
 from kesher_desktop.ui.undo_bar import UndoBar
 from kesher_desktop.ui.widgets.bidi import align_leading
 from kesher_desktop.ui.widgets.field_error import FieldError
@@ -27,13 +32,17 @@ from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
 
+# Links checked more recently than this are not asked about again when the drawer opens.
+RECHECK_AFTER = timedelta(minutes=15)
+
 
 class AttachmentArea(FileDropTarget, Retranslating, QFrame):
-    """Takes files by drop or by the paperclip button, and lists the activity's files.
+    """Takes files by drop or by the paperclip button, links folders with the Dropbox and
+    Google Drive buttons (shown where set up), and lists the activity's documents.
 
     Signals:
         documents_changed(): a saved activity's documents changed here.
-        draft_changed(): a file was added to or taken off the unsaved activity's draft.
+        draft_changed(): a file or link was added to or taken off the unsaved draft.
     """
 
     documents_changed = Signal()
@@ -46,6 +55,7 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
         self._contact_id: int | None = None
         self._activity_id: int | None = None
         self._pending: list[StoredFile] = []
+        self._pending_links: list[FolderLink] = []
 
         self.attach_button = QPushButton()
         self.attach_button.setObjectName("attachButton")
@@ -59,6 +69,10 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
             services.documents, FileDesk(), self.undo_bar, self.problem, self
         )
         self.actions.documents_changed.connect(self._on_documents_changed)
+        self.linker = FolderLinker(self)
+        self.linker.folder_linked.connect(self.take_link)
+        self.linker.links_checked.connect(self._links_checked)
+        self.link_buttons = FolderLinkButtons(self.linker)
         self.rows: list[DocumentRow] = []
 
         self._build()
@@ -70,10 +84,43 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
     def show_for(self, contact_id: int | None, activity_id: int | None) -> None:
         """Show an activity's files; with no activity, start an empty draft for the contact."""
         self._contact_id, self._activity_id = contact_id, activity_id
-        self._pending = []
+        self._pending, self._pending_links = [], []
         self.problem.clear()
         self.undo_bar.dismiss()
+        self.link_buttons.update_shown()
         self.refresh()
+        self.check_links(RECHECK_AFTER)
+
+    def use_link_sources(self, sources: FolderLinkSources) -> None:
+        """Link folders through these services (tests give fakes), and show their buttons."""
+        self.linker.sources = sources
+        self.link_buttons.update_shown()
+
+    def take_link(self, link: FolderLink) -> None:
+        """Keep a linked folder on the saved activity, or in the unsaved one's draft."""
+        self.problem.clear()
+        if self._activity_id is None:
+            self._pending_links.append(link)
+            self.refresh()
+            self.draft_changed.emit()
+            return
+        try:
+            self._services.documents.add_link(None, self._activity_id, link)
+        except ServiceError as error:
+            log.warning("folder link not kept code=%s", error.code)
+            self.problem.show_message(self.tr("The folder link could not be kept."))
+            return
+        self._on_documents_changed()
+
+    def check_links(self, older_than: timedelta | None = None) -> bool:
+        """Ask the services whether the activity's folder links still lead somewhere."""
+        if self._activity_id is None:
+            return False
+        before = self._services.clock.now() - older_than if older_than else None
+        links = self._services.documents.links_to_check(
+            activity_id=self._activity_id, checked_before=before
+        )
+        return self.linker.check(links)
 
     def take_dropped(self, paths: list[Path]) -> None:
         self.take(paths)
@@ -102,20 +149,30 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
         """The files the unsaved activity holds."""
         return list(self._pending)
 
+    def pending_links(self) -> list[FolderLink]:
+        """The folder links the unsaved activity holds."""
+        return list(self._pending_links)
+
+    def has_pending(self) -> bool:
+        """Whether the unsaved activity holds files or links that saving would attach."""
+        return bool(self._pending or self._pending_links)
+
     def attach_pending(self, activity_id: int) -> list[int]:
-        """Make the draft's files documents of the activity just saved."""
+        """Make the draft's files and links documents of the activity just saved."""
         pending, self._pending = self._pending, []
-        if not pending:
-            return []
+        links, self._pending_links = self._pending_links, []
+        documents = self._services.documents
         try:
-            return self._services.documents.attach(None, activity_id, pending)
+            ids = documents.attach(None, activity_id, pending) if pending else []
+            ids += [documents.add_link(None, activity_id, link) for link in links]
         except ServiceError as error:
             log.warning("draft files not attached activity=%s code=%s", activity_id, error.code)
             return []
+        return ids
 
     def forget_pending(self) -> None:
-        """The draft was discarded: its files go on nothing."""
-        self._pending = []
+        """The draft was discarded: its files and links go on nothing."""
+        self._pending, self._pending_links = [], []
         self.refresh()
 
     def refresh(self) -> None:
@@ -139,12 +196,27 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
 
     def _shown_files(self) -> list[ShownFile]:
         if self._activity_id is None:
-            return [
+            files = [
                 ShownFile(index, file.name, file.size, None, pending=True)
                 for index, file in enumerate(self._pending)
             ]
+            # Numbered on after the files, so one index names either kind in the draft.
+            links = [
+                ShownFile(
+                    len(files) + index,
+                    link.name,
+                    None,
+                    None,
+                    pending=True,
+                    link=LinkInfo(link.service, link.url, link.path, LinkState.LIVE),
+                )
+                for index, link in enumerate(self._pending_links)
+            ]
+            return files + links
         documents = self._services.documents.for_activity(self._activity_id)
-        return [ShownFile(d.id, d.name, d.size, d.added_at, d.state) for d in documents]
+        return [
+            ShownFile(d.id, d.name, d.size, d.added_at, d.state, link=d.link) for d in documents
+        ]
 
     def _row(self, shown: ShownFile) -> DocumentRow:
         row = DocumentRow(shown, self._services.clock.zone)
@@ -155,9 +227,16 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
         return row
 
     def _drop_pending(self, index: int) -> None:
-        del self._pending[index]
+        if index < len(self._pending):
+            del self._pending[index]
+        else:
+            del self._pending_links[index - len(self._pending)]
         self.refresh()
         self.draft_changed.emit()
+
+    def _links_checked(self, states: dict[int, LinkState]) -> None:
+        if self._services.documents.mark_links(states):
+            self._on_documents_changed()
 
     def _on_documents_changed(self) -> None:
         self.refresh()
@@ -177,6 +256,7 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
         layout.addLayout(self._list)
         layout.addWidget(self.drop_hint)
         layout.addLayout(buttons)
+        layout.addWidget(self.link_buttons)
         layout.addWidget(self.problem)
         layout.addWidget(self.undo_bar)
         self.setFrameShape(QFrame.Shape.NoFrame)

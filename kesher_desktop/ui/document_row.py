@@ -1,4 +1,5 @@
-"""One attached file as a row: its name, when it came and how big, and a ⋮ menu of actions."""
+"""One attached file or linked folder as a row: its name, when it came and how big (or
+where the folder is), and a ⋮ menu of actions."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kesher_desktop.services.documents import FileState
-from kesher_desktop.ui.file_texts import size_text, untitled
+from kesher_desktop.services.documents import FileState, LinkInfo
+from kesher_desktop.services.folder_links import LinkState
+from kesher_desktop.ui.file_texts import service_name, size_text, untitled
+from kesher_desktop.ui.service_icons import service_icon
 from kesher_desktop.ui.widgets.bidi import align_leading, isolate, isolate_ltr
 from kesher_desktop.ui.widgets.elided_label import ElidedLabel
 from kesher_desktop.ui.widgets.retranslate import Retranslating
@@ -45,13 +48,17 @@ class ShownFile:
     state: FileState = FileState.PRESENT
     # A file held by an unsaved activity: it can only be taken off again.
     pending: bool = False
+    # Set when the row is a linked folder rather than a file.
+    link: LinkInfo | None = None
 
 
 class DocumentRow(Retranslating, QWidget):
-    """A file's row; the ⋮ menu opens, copies out, renames in place or removes it.
+    """A file's or folder link's row; the ⋮ menu opens, copies out (files), renames in place
+    or removes it.
 
     Signals:
-        open_requested(int): open the file in the system's program for its type.
+        open_requested(int): open the file in the system's program, or the link in the
+            browser.
         save_copy_requested(int): save a copy of the file somewhere the user picks.
         rename_requested(int, str): show the file under the name given.
         remove_requested(int): take the file off.
@@ -100,7 +107,14 @@ class DocumentRow(Retranslating, QWidget):
     # -- API -------------------------------------------------------------------------------
 
     def is_missing(self) -> bool:
-        return self.shown.state is not FileState.PRESENT
+        return self.shown.link is None and self.shown.state is not FileState.PRESENT
+
+    def is_link(self) -> bool:
+        return self.shown.link is not None
+
+    def is_dead_link(self) -> bool:
+        """A link whose last check found its folder deleted or no longer shared."""
+        return self.shown.link is not None and self.shown.link.state is LinkState.DEAD
 
     def action(self, name: str) -> QAction:
         """One of the menu's actions by object name: open, saveCopy, rename, remove."""
@@ -127,9 +141,13 @@ class DocumentRow(Retranslating, QWidget):
         self.meta_label.setText(self._meta_text())
         # A line that starts with a date would otherwise sit on the left of a Hebrew page.
         align_leading(self.meta_label)
-        self.menu_button.setToolTip(self.tr("Actions on this file"))
+        if self.is_link():
+            self.menu_button.setToolTip(self.tr("Actions on this folder link"))
+            self.name_label.setToolTip(self._link_tooltip())
+        else:
+            self.menu_button.setToolTip(self.tr("Actions on this file"))
         texts = {
-            "open": self.tr("Open"),
+            "open": self.tr("Open in the browser") if self.is_link() else self.tr("Open"),
             "saveCopy": self.tr("Save a copy…"),
             "rename": self.tr("Rename"),
             "remove": self.tr("Remove"),
@@ -175,13 +193,18 @@ class DocumentRow(Retranslating, QWidget):
         for name in ("open", "saveCopy"):
             actions[name].setEnabled(not self.is_missing() and not self.shown.pending)
         actions["rename"].setVisible(not self.shown.pending)
+        # A folder has no copy to save; its link opens in the browser instead.
+        actions["saveCopy"].setVisible(not self.is_link())
         return actions
 
     def _build_layout(self) -> None:
-        icon = QLabel()
+        self.icon = icon = QLabel()
         icon.setObjectName("documentIcon")
-        file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-        icon.setPixmap(file_icon.pixmap(ICON_SIZE, ICON_SIZE))
+        if self.shown.link is not None:
+            shown_icon = service_icon(self.shown.link.service)
+        else:
+            shown_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        icon.setPixmap(shown_icon.pixmap(ICON_SIZE, ICON_SIZE))
         texts = QVBoxLayout()
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(1)
@@ -193,12 +216,15 @@ class DocumentRow(Retranslating, QWidget):
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(texts, 1)
         layout.addWidget(self.menu_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        # Greyed, not hidden: the user should see which file is gone.
-        self.name_label.setEnabled(not self.is_missing())
-        self.meta_label.setEnabled(not self.is_missing())
-        self.setProperty("missing", self.is_missing())
+        # Greyed, not hidden: the user should see which file (or folder) is gone.
+        gone = self.is_missing() or self.is_dead_link()
+        self.name_label.setEnabled(not gone)
+        self.meta_label.setEnabled(not gone)
+        self.setProperty("missing", gone)
 
     def _meta_text(self) -> str:
+        if self.shown.link is not None:
+            return self._link_meta(self.shown.link)
         if self.shown.state is FileState.MISSING:
             return self.tr("File missing")
         parts = []
@@ -212,6 +238,25 @@ class DocumentRow(Retranslating, QWidget):
             # Mail tracking lists an attachment over the size limit by name only.
             parts.append(self.tr("not kept in the app"))
         return " \u00b7 ".join(parts)
+
+    def _link_meta(self, link: LinkInfo) -> str:
+        if link.state is LinkState.DEAD:
+            return self.tr("{service} folder not found, or no longer shared").format(
+                service=service_name(link.service)
+            )
+        parts = [self.tr("{service} folder").format(service=service_name(link.service))]
+        if link.path:
+            # Folder names in the reader's direction: a leading "/" would end a Hebrew line.
+            folders = [name for name in link.path.split("/") if name]
+            parts.append(isolate(" / ".join(folders)))
+        if self.shown.pending:
+            parts.append(self.tr("linked on saving"))
+        return " \u00b7 ".join(parts)
+
+    def _link_tooltip(self) -> str:
+        assert self.shown.link is not None
+        # Addresses read left to right whatever the language around them.
+        return isolate_ltr(self.shown.link.url)
 
     def _finish_rename(self) -> None:
         if not self.is_renaming():

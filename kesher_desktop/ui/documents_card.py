@@ -1,12 +1,16 @@
-"""The documents card of the contact page: the contact's files, then each activity's.
+"""The documents card of the contact page: the contact's files and folder links, then each
+activity's.
 
-Files dropped on the card, or picked with its paperclip button, go on the contact itself.
-Opening a contact reads only the documents' rows and checks that each file is still there.
+Files dropped on the card, or picked with its paperclip button, and folders linked with its
+Dropbox and Google Drive buttons, go on the contact itself. Opening a contact reads only the
+documents' rows and checks that each file is still there; its folder links are asked about
+off the UI thread, when not checked lately, and again with "Check links".
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -15,10 +19,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.documents import ActivityDocuments, DocumentInfo
+from kesher_desktop.services.errors import ServiceError
+from kesher_desktop.services.folder_links import FolderLink, FolderLinkSources, LinkState
 from kesher_desktop.ui.attachment_actions import AttachmentActions
 from kesher_desktop.ui.document_row import DocumentRow, ShownFile
 from kesher_desktop.ui.file_desk import FileDesk
 from kesher_desktop.ui.file_drop import FileDropTarget
+from kesher_desktop.ui.folder_linking import FolderLinkButtons, FolderLinker
 from kesher_desktop.ui.undo_bar import UndoBar
 from kesher_desktop.ui.widgets.bidi import align_leading
 from kesher_desktop.ui.widgets.elided_label import ElidedLabel
@@ -27,9 +34,13 @@ from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
 
+# Links checked more recently than this are not asked about again when the contact opens.
+RECHECK_AFTER = timedelta(minutes=15)
+
 
 class DocumentsCard(FileDropTarget, Retranslating, QFrame):
-    """Lists a contact's documents, grouped under their activities, and takes new files.
+    """Lists a contact's documents, grouped under their activities; takes new files and
+    links folders.
 
     Signals:
         documents_changed(int): the contact's documents changed here; the contact's id.
@@ -59,6 +70,13 @@ class DocumentsCard(FileDropTarget, Retranslating, QFrame):
             services.documents, FileDesk(), self.undo_bar, self.problem, self
         )
         self.actions.documents_changed.connect(self._on_changed)
+        self.linker = FolderLinker(self)
+        self.linker.folder_linked.connect(self.take_link)
+        self.linker.links_checked.connect(self._links_checked)
+        self.link_buttons = FolderLinkButtons(self.linker)
+        self.check_button = QPushButton()
+        self.check_button.setObjectName("linkButton")
+        self.check_button.clicked.connect(lambda: self.check_links())
         self.rows: list[DocumentRow] = []
         self.group_titles: list[QLabel] = []
 
@@ -69,11 +87,44 @@ class DocumentsCard(FileDropTarget, Retranslating, QFrame):
     # -- API -------------------------------------------------------------------------------
 
     def show_contact(self, contact_id: int) -> None:
-        if contact_id != self._contact_id:
+        changed = contact_id != self._contact_id
+        if changed:
             self.undo_bar.dismiss()
             self.problem.clear()
         self._contact_id = contact_id
+        self.link_buttons.update_shown()
         self.refresh()
+        if changed:
+            self.check_links(RECHECK_AFTER)
+
+    def use_link_sources(self, sources: FolderLinkSources) -> None:
+        """Link folders through these services (tests give fakes), and show their buttons."""
+        self.linker.sources = sources
+        self.link_buttons.update_shown()
+
+    def take_link(self, link: FolderLink) -> None:
+        """Keep a linked folder on the contact."""
+        if self._contact_id is None:
+            return
+        self.problem.clear()
+        try:
+            self._services.documents.add_link(self._contact_id, None, link)
+        except ServiceError as error:
+            log.warning("folder link not kept code=%s", error.code)
+            self.problem.show_message(self.tr("The folder link could not be kept."))
+            return
+        self._on_changed()
+
+    def check_links(self, older_than: timedelta | None = None) -> bool:
+        """Ask the services whether the contact's folder links still lead somewhere; off
+        the UI thread. Returns whether a check started."""
+        if self._contact_id is None:
+            return False
+        before = self._services.clock.now() - older_than if older_than else None
+        links = self._services.documents.links_to_check(self._contact_id, checked_before=before)
+        started = self.linker.check(links)
+        self._show_check_button()
+        return started
 
     def refresh(self) -> None:
         """Read the contact's documents again and rebuild the rows."""
@@ -94,6 +145,7 @@ class DocumentsCard(FileDropTarget, Retranslating, QFrame):
         for group in listing.by_activity:
             self._add_group(group)
         self.empty_hint.setVisible(listing.is_empty())
+        self._show_check_button()
 
     def take_dropped(self, paths: list[Path]) -> None:
         self.take(paths)
@@ -116,13 +168,21 @@ class DocumentsCard(FileDropTarget, Retranslating, QFrame):
         self.attach_button.setToolTip(self.tr("Attach files (up to 12 MB each)"))
         self.attach_button.setAccessibleName(self.tr("Attach files"))
         self.empty_hint.setText(self.tr("No documents yet. Drop files here to attach them."))
+        self.check_button.setToolTip(
+            self.tr("Ask Dropbox and Google Drive whether each linked folder is still there")
+        )
         self.refresh()
 
     # -- helpers ---------------------------------------------------------------------------
 
     def _add_row(self, document: DocumentInfo) -> None:
         shown = ShownFile(
-            document.id, document.name, document.size, document.added_at, document.state
+            document.id,
+            document.name,
+            document.size,
+            document.added_at,
+            document.state,
+            link=document.link,
         )
         row = DocumentRow(shown, self._services.clock.zone)
         self.actions.connect_row(row)
@@ -146,6 +206,21 @@ class DocumentsCard(FileDropTarget, Retranslating, QFrame):
         }
         return names[kind]
 
+    def _show_check_button(self) -> None:
+        checking = self.linker.is_checking()
+        self.check_button.setText(
+            self.tr("Checking links…") if checking else self.tr("Check links")
+        )
+        self.check_button.setEnabled(not checking)
+        self.check_button.setVisible(any(row.is_link() for row in self.rows))
+
+    def _links_checked(self, states: dict[int, LinkState]) -> None:
+        changed = self._services.documents.mark_links(states)
+        if changed:
+            self._on_changed()
+        else:
+            self._show_check_button()
+
     def _on_changed(self) -> None:
         self.refresh()
         if self._contact_id is not None:
@@ -164,5 +239,9 @@ class DocumentsCard(FileDropTarget, Retranslating, QFrame):
         layout.addLayout(header)
         layout.addLayout(self._list)
         layout.addWidget(self.empty_hint)
+        links_row = QHBoxLayout()
+        links_row.addWidget(self.link_buttons, 1)
+        links_row.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(links_row)
         layout.addWidget(self.problem)
         layout.addWidget(self.undo_bar)

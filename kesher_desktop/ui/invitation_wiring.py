@@ -16,6 +16,7 @@ def start_invitations(
     outbox: MailOutbox,
     smtp: Callable[[], SmtpSettings | None],
     send_now: Callable[[], None],
+    google_sends: Callable[[], bool] = lambda: False,
 ) -> InvitationService:
     """Send invitations with every save from now on, through `outbox` (the reminders' own).
 
@@ -28,6 +29,7 @@ def start_invitations(
         outbox,
         smtp,
         invitation_composer(lambda: services.clock.zone),
+        google_sends=google_sends,
     )
     invitations.attach(services.activities)
     services.activities.changes.subscribe(lambda _activity_id: send_now())

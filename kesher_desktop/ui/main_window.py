@@ -31,14 +31,17 @@ if TYPE_CHECKING:
     # Only for types: the services pull in SQLAlchemy, which start-up loads after the
     # window is painted; the widgets over them are imported where they are built.
     from kesher_desktop.services.bundle import Services
+    from kesher_desktop.services.calendar_worker import RunReport
     from kesher_desktop.services.change_feed import ChangeFeed
     from kesher_desktop.services.contact_values import ContactRow
     from kesher_desktop.services.mail_outbox import MailOutbox
     from kesher_desktop.services.reminders import FiredReminder
+    from kesher_desktop.ui.calendar_wiring import CalendarSync
     from kesher_desktop.ui.contact_list_model import RowSource
     from kesher_desktop.ui.contact_list_view import ContactListPanel
     from kesher_desktop.ui.reminders_panel import RemindersPanel
     from kesher_desktop.ui.review_list import ReviewList
+    from kesher_desktop.ui.sync_log_window import SyncLogWindow
     from kesher_desktop.ui.tracking_wiring import TrackingRunner
     from kesher_desktop.ui.tray import Tray
 
@@ -46,6 +49,9 @@ log = logging.getLogger(__name__)
 
 # The first size, shrunk to the screen where it is smaller.
 FIRST_SIZE = (1400, 900)
+STATUS_MS = 10_000
+# Long enough to be read by someone who looked away: the sync is stopped until they act.
+RECONNECT_STATUS_MS = 60_000
 SIDES = Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
 
 
@@ -112,6 +118,9 @@ class MainWindow(Retranslating, QMainWindow):
         # Set by tracking_wiring.start_tracking; the review list is built on first use.
         self.tracking: TrackingRunner | None = None
         self.review_list: ReviewList | None = None
+        # Set by calendar_wiring.start_calendar; the sync log window is built on first use.
+        self.calendar: CalendarSync | None = None
+        self.sync_log: SyncLogWindow | None = None
         self._tracking_on = False
         self._review_count = 0
         self._quitting = False
@@ -211,6 +220,7 @@ class MainWindow(Retranslating, QMainWindow):
             first = self.contact_list.model.contact_id(0)
             self.contact_list.select_contact(first)
             self.contact_page.show_contact(first)
+        self._hand_calendar()
         self._restore_state()
         self._show_waiting_reminders()
 
@@ -254,7 +264,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.check_mail_action.triggered.connect(self.check_mail_requested)
         self.review_action = QAction(self)
         self.review_action.triggered.connect(self.show_review_list)
-        for action in (self.check_mail_action, self.review_action):
+        self.sync_log_action = QAction(self)
+        self.sync_log_action.setObjectName("syncLogAction")
+        self.sync_log_action.triggered.connect(self.show_sync_log)
+        for action in (self.check_mail_action, self.review_action, self.sync_log_action):
             action.setVisible(False)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -269,6 +282,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.addAction(self.reminders_action)
         self.file_menu.addAction(self.check_mail_action)
         self.file_menu.addAction(self.review_action)
+        self.file_menu.addAction(self.sync_log_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -292,6 +306,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._name_reminders_action()
         self.check_mail_action.setText(self.tr("Check sent mail now"))
         self._name_review_action()
+        self.sync_log_action.setText(self.tr("Google Calendar sync log…"))
         self.quit_action.setText(self.tr("Quit"))
         if self.tray is not None:
             self.tray.retranslate()
@@ -505,6 +520,65 @@ class MainWindow(Retranslating, QMainWindow):
         self.review_list.show()
         self.review_list.raise_()
         self.review_list.activateWindow()
+
+    def attach_calendar(self, calendar: CalendarSync) -> None:
+        """Show sync states on the page, the drawer's calendar box and the sync log."""
+        self.calendar = calendar
+        self.settings_saved.connect(self._follow_calendar_settings)
+        self._hand_calendar()
+
+    def show_calendar_run(self, report: RunReport) -> None:
+        """A sync ran (the signal is queued here): show each row's new state."""
+        if self.contact_page is not None:
+            self.contact_page.activities.refresh_calendar()  # type: ignore[attr-defined]
+        if self.sync_log is not None and self.sync_log.isVisible():
+            self.sync_log.reload()
+
+    def tell_calendar_reconnect(self, _reason: str) -> None:
+        """Google refused Kesher's access: say so, and where to connect again."""
+        self.statusBar().showMessage(
+            self.tr(
+                "Google Calendar sync stopped: Google no longer accepts Kesher's access. "
+                "Connect again in File > Google Calendar sync log…"
+            ),
+            RECONNECT_STATUS_MS,
+        )
+        if self.sync_log is not None and self.sync_log.isVisible():
+            self.sync_log.reload()
+
+    def show_sync_log(self) -> None:
+        """Open the Google Calendar sync log (a window of its own), built on first use."""
+        if self.calendar is None or self.services is None:
+            return
+        if self.sync_log is None:
+            from kesher_desktop.ui.sync_log_window import SyncLogWindow
+
+            self.sync_log = SyncLogWindow(self.calendar, self.services, self)
+        self.sync_log.reload()
+        self.sync_log.show()
+        self.sync_log.raise_()
+        self.sync_log.activateWindow()
+
+    def _hand_calendar(self) -> None:
+        """Give the calendar to what is built by now; what is built later takes it then."""
+        calendar = self.calendar
+        if calendar is None:
+            return
+        if self.drawer is not None:
+            self.drawer.set_calendar(calendar)  # type: ignore[attr-defined]
+        if self.contact_page is not None:
+            self.contact_page.activities.set_calendar(calendar)  # type: ignore[attr-defined]
+        self._offer_calendar()
+
+    def _offer_calendar(self) -> None:
+        """Offer the sync log only while a client file is set (Settings may change it)."""
+        self.sync_log_action.setVisible(self.calendar is not None and self.calendar.offered())
+
+    def _follow_calendar_settings(self) -> None:
+        self._offer_calendar()
+        if self.calendar is not None:
+            # New settings may have connected the account or named another calendar.
+            self.calendar.sync_now()
 
     def _review_assigned(self, contact_id: int, _activity_id: int) -> None:
         if self.contact_page is not None and self.contact_page.contact_id == contact_id:

@@ -24,8 +24,17 @@ LRM = "\u200e"
 RLM = "\u200f"
 
 
-def reminder_mail(fired: FiredReminder, zone: ZoneInfo, recipients: list[str]) -> MailDraft:
-    """The mail for one fired reminder, to `recipients`, in the current UI language."""
+def reminder_mail(
+    fired: FiredReminder, zone: ZoneInfo, recipients: list[str], organizer: str = ""
+) -> MailDraft:
+    """The mail for one fired reminder, to `recipients`, in the current UI language.
+
+    Mine names the activity from my side ("Meeting with Dana"). A participant's copy is
+    given the `organizer` (me) and is worded from no side: sent to Dana, "Meeting with
+    Dana" would read as if she were meeting herself.
+    """
+    if organizer:
+        return _participant_mail(fired, zone, recipients, organizer)
     heading = _heading(fired)
     rows = _rows(fired, zone)
     notes = _notes(fired)
@@ -39,6 +48,42 @@ def reminder_mail(fired: FiredReminder, zone: ZoneInfo, recipients: list[str]) -
         text=_plain_text(heading, notes, rows),
         html=_html(subject, heading, notes, rows),
         alert_id=fired.alert_id,
+    )
+
+
+def _participant_mail(
+    fired: FiredReminder, zone: ZoneInfo, recipients: list[str], organizer: str
+) -> MailDraft:
+    heading = _neutral_heading(fired, organizer, isolate)
+    rows = _rows(fired, zone)
+    notes = _notes(fired)
+    subject = QCoreApplication.translate("ReminderMail", "Reminder: {what} ({when})").format(
+        what=fired.title.strip() or _neutral_heading(fired, organizer, str),
+        when=_short_when(fired, zone),
+    )
+    return MailDraft(
+        to=recipients,
+        subject=subject,
+        text=_plain_text(heading, notes, rows),
+        html=_html(subject, heading, notes, rows),
+        alert_id=fired.alert_id,
+    )
+
+
+def _neutral_heading(fired: FiredReminder, organizer: str, wrap: Callable[[str], str]) -> str:
+    """The activity named by its title or kind and who organises it, from no one's side."""
+    title = fired.title.strip()
+    if fired.kind is ActivityKind.MEETING:
+        text = QCoreApplication.translate("ReminderMail", "Meeting organised by {organizer}")
+    elif fired.kind is ActivityKind.CALL:
+        text = QCoreApplication.translate("ReminderMail", "Call organised by {organizer}")
+    else:
+        text = QCoreApplication.translate("ReminderMail", "Task set by {organizer}")
+    heading = text.format(organizer=wrap(organizer))
+    if not title:
+        return heading
+    return QCoreApplication.translate("ReminderMail", "{title} \u2014 {organised}").format(
+        title=wrap(title), organised=heading
     )
 
 

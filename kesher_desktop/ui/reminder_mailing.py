@@ -50,6 +50,15 @@ class ReminderMailing:
                 address = person.email.strip()
                 if address and address.casefold() not in {r.casefold() for r in recipients}:
                     recipients.append(address)
-        for address in recipients:
-            self._outbox.enqueue(session, reminder_mail(fired, self._clock.zone, [address]))
+        zone = self._clock.zone
+        self._outbox.enqueue(session, reminder_mail(fired, zone, recipients[:1]))
+        organizer = self._organizer(fired, settings)
+        for address in recipients[1:]:
+            self._outbox.enqueue(session, reminder_mail(fired, zone, [address], organizer))
         log.info("reminder mail queued alert=%s others=%s", fired.alert_id, len(recipients) - 1)
+
+    def _organizer(self, fired: FiredReminder, settings: SmtpSettings) -> str:
+        """My name as the participants know it, else the address the mail comes from."""
+        me = PersonRef("user", self._my_user_id())
+        names = [p.name for p in fired.participants if p.ref == me and p.name.strip()]
+        return names[0] if names else settings.sender

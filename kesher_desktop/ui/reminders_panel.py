@@ -1,8 +1,9 @@
-"""The reminders panel: what fired and is still open, and the reminder mail that failed.
+"""The reminders panel: what fired and is still open, and the mail that could not be sent.
 
 It is the delivery that always works, tray or not. Each alert can be opened, snoozed, marked
-done or dismissed, or all dismissed at once; each failed mail shows its recipients and why it
-failed, and it or all of them can be retried now.
+done or dismissed, or all dismissed at once; each failed mail (a reminder, an invitation or a
+cancel) shows what it was, its recipients and why it failed, and it or all of them can be
+retried now.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from kesher_desktop.services.errors import ServiceError
 from kesher_desktop.services.mail_outbox import MailOutbox, QueuedMail
 from kesher_desktop.services.reminder_times import SnoozeChoice
 from kesher_desktop.services.reminders import FiredReminder, ReminderService
+from kesher_desktop.ui.mail_problems import sending_problem
 from kesher_desktop.ui.reminder_list_model import ReminderDelegate, ReminderListModel
 from kesher_desktop.ui.widgets.bidi import align_leading, isolate, isolate_ltr, shorten
 from kesher_desktop.ui.widgets.retranslate import Retranslating
@@ -39,17 +41,6 @@ from kesher_desktop.ui.widgets.retranslate import Retranslating
 log = logging.getLogger(__name__)
 
 
-# Words that name what went wrong in the reasons smtplib and the network give.
-NO_ANSWER = re.compile(
-    r"refused|timed? ?out|unreachable|no route|name or service|getaddrinfo|errno|"
-    r"disconnected|closed|reset",
-    re.IGNORECASE,
-)
-# What smtplib and ssl say when STARTTLS or SSL is set but the server speaks the other one.
-SECURITY_MISMATCH = re.compile(
-    r"starttls|ssl|tls|wrong_version_number|certificate|handshake", re.IGNORECASE
-)
-BAD_LOGIN = re.compile(r"^5(30|34|35)\b|authenticat|password|credential|keyring", re.IGNORECASE)
 # "Reminder: Call with Dana (10/03/2026 10:00)": the subject the reminder mail is given.
 SUBJECT_WITH_TIME = re.compile(r"^(?P<subject>.*\S) \((?P<time>[^()]*)\)$")
 # How many failed mails show before the list scrolls.
@@ -57,23 +48,8 @@ FAILED_ROWS_SHOWN = 3
 
 
 def mail_problem(reason: str) -> str:
-    """What went wrong with a send, in a few words of the user's language.
-
-    The raw reason (what the server or the network said) is shown apart, for whoever sets
-    the mail up.
-    """
-    if BAD_LOGIN.search(reason):
-        return QCoreApplication.translate(
-            "FailedMailList", "The mail server refused the user name or password."
-        )
-    if SECURITY_MISMATCH.search(reason):
-        return QCoreApplication.translate(
-            "FailedMailList",
-            "The security setting (STARTTLS or SSL) does not match the mail server.",
-        )
-    if NO_ANSWER.search(reason):
-        return QCoreApplication.translate("FailedMailList", "The mail server did not answer.")
-    return QCoreApplication.translate("FailedMailList", "The mail server refused the message.")
+    """What went wrong with a send, in a few words; the raw reason is shown apart."""
+    return sending_problem(reason)
 
 
 def mail_subject(subject: str) -> str:
@@ -86,7 +62,7 @@ def mail_subject(subject: str) -> str:
 
 
 class FailedMailList(Retranslating, QWidget):
-    """The reminder mail that could not be sent, in a list that scrolls past a few rows.
+    """The mail that could not be sent, in a list that scrolls past a few rows.
 
     Signals:
         retry_requested(int): send this mail (by id) again now.
@@ -134,7 +110,7 @@ class FailedMailList(Retranslating, QWidget):
         layout.addLayout(buttons)
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Reminder mail not sent"))
+        self.heading.setText(self.tr("Mail not sent"))
         self.retry_button.setText(self.tr("Retry now"))
         self.retry_all_button.setText(self.tr("Retry all"))
         align_leading(self.reason, Qt.AlignmentFlag.AlignTop)
@@ -163,14 +139,24 @@ class FailedMailList(Retranslating, QWidget):
 
     def _item(self, mail: QueuedMail) -> QListWidgetItem:
         recipients = ", ".join(isolate_ltr(address) for address in mail.to)
-        line = self.tr("To {recipients}: {subject}").format(
-            recipients=recipients, subject=mail_subject(mail.subject)
+        line = self.tr("{what} to {recipients}: {subject}").format(
+            what=self._kind_of(mail), recipients=recipients, subject=mail_subject(mail.subject)
         )
         # The short explanation first: Qt cuts a row after its first line that is too wide,
         # and the long line (recipients and subject) is the one that may be.
         item = QListWidgetItem(f"{mail_problem(mail.last_error)}\n{line}")
         item.setToolTip(f"{line}\n{mail.last_error}")
         return item
+
+    def _kind_of(self, mail: QueuedMail) -> str:
+        """What the mail was; the outbox holds reminders, invitations and their cancels."""
+        if mail.calendar_method.upper() == "CANCEL":
+            return self.tr("Cancellation")
+        if mail.calendar:
+            return self.tr("Invitation")
+        if mail.alert_id is not None:
+            return self.tr("Reminder")
+        return self.tr("Mail")
 
     def _fit_height(self) -> None:
         # As tall as its rows up to a few, then it scrolls: the panel never grows with them.

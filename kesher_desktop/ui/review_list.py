@@ -1,6 +1,7 @@
 """The review list: tracked mail that matched no contact, waiting for the user to place it.
 
-Each message shows its sender, subject, date and why it waits; a forged tag is marked
+Each message shows whom it went to (it is my own mail, so its sender is always me), its
+subject, date and why it waits; a forged tag is marked
 clearly, since such a message claimed a contact it has no right to. The user searches a
 contact by name and assigns the message to them, or discards it.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import logging
-from email.utils import parseaddr
+from email.utils import getaddresses
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -56,7 +57,7 @@ FORGED_COLOR = "#c62828"
 
 
 class Column(enum.IntEnum):
-    SENDER = 0
+    RECIPIENTS = 0
     SUBJECT = 1
     DATE = 2
     REASON = 3
@@ -134,7 +135,7 @@ class ReviewListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = {
-            Column.SENDER: QCoreApplication.translate("ReviewList", "From"),
+            Column.RECIPIENTS: QCoreApplication.translate("ReviewList", "To"),
             Column.SUBJECT: QCoreApplication.translate("ReviewList", "Subject"),
             Column.DATE: QCoreApplication.translate("ReviewList", "Sent"),
             Column.REASON: QCoreApplication.translate("ReviewList", "Why it waits"),
@@ -150,6 +151,8 @@ class ReviewListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.RECIPIENTS:
+                return "\n".join(_people(item.recipients))
             return reason_tip(item.reason) if column is Column.REASON else None
         if role == Qt.ItemDataRole.ForegroundRole and forged and column is Column.REASON:
             return QBrush(QColor(FORGED_COLOR))
@@ -164,8 +167,9 @@ class ReviewListModel(QAbstractTableModel):
         return None
 
     def _text(self, item: ReviewItem, column: Column) -> str:
-        if column is Column.SENDER:
-            return _person(item.sender)
+        if column is Column.RECIPIENTS:
+            people = _people(item.recipients)
+            return _in_page_direction(", ".join(people)) if people else ""
         if column is Column.SUBJECT:
             return item.subject or QCoreApplication.translate("ReviewList", "(no subject)")
         if column is Column.DATE:
@@ -316,6 +320,9 @@ class ReviewList(Retranslating, QDialog):
             self.reload()
             return False
         self.error.clear()
+        # The next message is chosen by itself; its contact must be chosen afresh, or a
+        # second click would log it on this one too.
+        self.search.clear()
         self.reload()
         self.assigned.emit(contact_id, activity_id)
         return True
@@ -361,14 +368,19 @@ class ReviewList(Retranslating, QDialog):
         self.matches.setEnabled(has_item)
 
 
-def _person(header: str) -> str:
-    """`Name <address>` with the name in its own direction and the address left-to-right."""
-    name, address = parseaddr(header)
-    if not address:
-        return isolate(header)
+def _people(header: str) -> list[str]:
+    """Each person of a To and Cc list: the name in its own direction, the address
+    left-to-right."""
+    found = [(name, address) for name, address in getaddresses([header]) if address]
+    if not found:
+        return [isolate(header)] if header.strip() else []
+    return [_person(name, address) for name, address in found]
+
+
+def _person(name: str, address: str) -> str:
     if not name:
         return isolate_ltr(address)
-    return _in_page_direction(f"{isolate(name)} {isolate_ltr(f'<{address}>')}")
+    return f"{isolate(name)} {isolate_ltr(f'<{address}>')}"
 
 
 def _in_page_direction(text: str) -> str:

@@ -8,6 +8,7 @@ import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -74,6 +77,33 @@ def _with_error(field: QWidget, error: FieldError) -> QWidget:
     return box
 
 
+class _Columns(QScrollArea):
+    """The sections side by side, scrolled rather than squeezed when error lines make them
+    taller than the screen leaves room for: Qt does not hold a window to the height its
+    wrapped lines need, and squeezed fields and errors would overlap."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:
+        # As big as what it holds: a scroll area asks for a fixed small size otherwise.
+        content = self.widget()
+        return content.sizeHint() if content is not None else super().sizeHint()
+
+
+def _host_problem(host: str) -> str:
+    """Why a server name cannot be one (spaces: a pasted sentence, two names), or ""."""
+    if any(character.isspace() for character in host):
+        return QApplication.translate(
+            "SettingsDialog", "A server's name has no spaces, e.g. smtp.example.com."
+        )
+    return ""
+
+
 class MailSection(Retranslating, QGroupBox):
     """The SMTP server reminders are mailed through, and my address.
 
@@ -89,6 +119,7 @@ class MailSection(Retranslating, QGroupBox):
         self._secrets = secrets
 
         self.host = make_ltr(QLineEdit(settings.smtp_host))
+        self.host_error = FieldError()
         self.port = make_ltr(QLineEdit(str(settings.smtp_port)))
         self.port.setMaxLength(5)
         self.port_error = FieldError()
@@ -106,7 +137,7 @@ class MailSection(Retranslating, QGroupBox):
 
         form = QFormLayout(self)
         fields = (
-            self.host,
+            _with_error(self.host, self.host_error),
             _with_error(self.port, self.port_error),
             self.security,
             self.user,
@@ -127,7 +158,7 @@ class MailSection(Retranslating, QGroupBox):
             self.tr("Security"),
             self.tr("User name"),
             self.tr("Password"),
-            self.tr("My address"),
+            self.tr("Send from"),
         )
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
@@ -139,7 +170,13 @@ class MailSection(Retranslating, QGroupBox):
         for row in range(self.security.count()):
             self.security.setItemText(row, names[SmtpSecurity(self.security.itemData(row))])
         self.host.setPlaceholderText(self.tr("e.g. smtp.gmail.com; empty: no mail"))
-        self.my_address.setPlaceholderText(self.tr("Reminders are mailed to this address"))
+        self.my_address.setPlaceholderText(self.tr("My address: mail leaves from it"))
+        self.my_address.setToolTip(
+            self.tr(
+                "Reminders and invitations are sent from this address, and reminders come "
+                "to it. Use the address this mail server lets you send from."
+            )
+        )
         self.password.setPlaceholderText(self.tr("saved") if self._has_password else "")
         if not self._keyring_ok:
             self.password.setEnabled(False)
@@ -149,21 +186,27 @@ class MailSection(Retranslating, QGroupBox):
 
     def values(self) -> SmtpSettings | None:
         """What the form says, or None (with the reasons shown beside the fields)."""
-        self.port_error.clear()
-        self.address_error.clear()
+        for error in (self.host_error, self.port_error, self.address_error):
+            error.clear()
+        ok = True
+        host_problem = _host_problem(self.host.text().strip())
+        if host_problem:
+            self.host_error.show_message(host_problem)
+            ok = False
         port = _port(self.port.text())
         if port is None:
             self.port_error.show_message(
                 self.tr("The port is a number from 1 to 65535, usually 587 or 465.")
             )
+            ok = False
         address = self.my_address.text().strip()
         if address:
             try:
                 address = check_email(address, "my_address")
             except ValidationError as error:
                 self.address_error.show_message(message_for(error))
-                return None
-        if port is None:
+                ok = False
+        if not ok or port is None:
             return None
         return SmtpSettings(
             host=self.host.text().strip(),
@@ -213,17 +256,10 @@ class MailSection(Retranslating, QGroupBox):
     def _store_password(self, values: SmtpSettings) -> None:
         typed = self.password.text()
         old_key, new_key = smtp_password_key(self._current()), smtp_password_key(values)
-        if typed:
-            self._secrets.set(new_key, typed)
-            if old_key != new_key:
-                self._secrets.delete(old_key)
-            self._has_password = True
-        elif old_key != new_key and self._has_password:
-            # Another server or user: the saved password goes with the account it was for.
-            stored = self._secrets.get(old_key)
-            if stored is not None:
-                self._secrets.set(new_key, stored)
-                self._secrets.delete(old_key)
+        if typed or self._has_password:
+            # Nothing typed and nothing stored: the keyring is not asked (it may be none).
+            self._secrets.rekey(old_key, new_key, typed, keep=bool(values.host))
+        self._has_password = bool(values.host) and (bool(typed) or self._has_password)
 
     def _no_keyring_text(self) -> str:
         return self.tr(
@@ -330,6 +366,10 @@ class TrackingSection(Retranslating, QGroupBox):
             )
             ok = False
         host, address = self.host.text().strip(), self.address.text().strip()
+        host_problem = _host_problem(host)
+        if host_problem:
+            self.host_error.show_message(host_problem)
+            ok = False
         if address:
             try:
                 address = check_email(address, "tracking_address")
@@ -397,16 +437,10 @@ class TrackingSection(Retranslating, QGroupBox):
         typed = self.password.text()
         old_key = imap_password_key(self._current())
         new_key = imap_password_key(_keyed(values))
-        if typed:
-            self._secrets.set(new_key, typed)
-            if old_key != new_key and self._has_password:
-                self._secrets.delete(old_key)
-            self._has_password = True
-        elif old_key != new_key and self._has_password:
-            stored = self._secrets.get(old_key)
-            if stored is not None:
-                self._secrets.set(new_key, stored)
-                self._secrets.delete(old_key)
+        if typed or self._has_password:
+            # Nothing typed and nothing stored: the keyring is not asked (it may be none).
+            self._secrets.rekey(old_key, new_key, typed, keep=bool(values.host))
+        self._has_password = bool(values.host) and (bool(typed) or self._has_password)
 
     def _no_keyring_text(self) -> str:
         return self.tr(
@@ -702,11 +736,13 @@ class SettingsDialog(Retranslating, QDialog):
         if self.users is not None:
             layout.addWidget(self.users)
         # Side by side, so the dialog stays within a laptop screen's height.
-        mail_row = QHBoxLayout()
-        mail_row.addWidget(self.mail, 1)
-        mail_row.addWidget(self.tracking, 1)
-        mail_row.addWidget(self.google, 1)
-        layout.addLayout(mail_row)
+        columns = QWidget()
+        mail_row = QHBoxLayout(columns)
+        mail_row.setContentsMargins(0, 0, 0, 0)
+        for section in (self.mail, self.tracking, self.google):
+            mail_row.addWidget(section, 1)
+        self.columns = _Columns(columns)
+        layout.addWidget(self.columns, 1)
         layout.addWidget(buttons)
         # Wide enough for the three sections' fields and their error lines, and still
         # within a 1366-pixel-wide laptop screen.
@@ -717,6 +753,15 @@ class SettingsDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self._language_label.setText(self.tr("Language"))
         self.start_at_login.setText(self.tr("Start Kesher when I log in"))
+        if self.users is not None:
+            # Two addresses of mine, for two jobs: say which this one is (see Send from).
+            self.users.my_email.setPlaceholderText(self.tr("Empty: the address mail is sent from"))
+            self.users.my_email.setToolTip(
+                self.tr(
+                    "Invitations name you at this address as their organiser, and your "
+                    "contacts' answers go to it."
+                )
+            )
 
     def apply(self) -> None:
         """Check every section, then save them all; nothing is kept while one is wrong."""
@@ -724,6 +769,7 @@ class SettingsDialog(Retranslating, QDialog):
         tracking = self.tracking.values()
         me_ok = self._check_me()
         if mail is None or tracking is None or not me_ok:
+            self._make_room()
             return
         # Saved in the order they can still fail: the keyring or the autostart folder may
         # refuse, while my name, checked above, will not.
@@ -741,6 +787,16 @@ class SettingsDialog(Retranslating, QDialog):
             install_language(QApplication.instance(), language)
         self._settings.save()
         self.accept()
+
+    def _make_room(self) -> None:
+        """Grow for the error lines just shown, as far as the screen allows; beyond that
+        the sections scroll."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        wanted = self.sizeHint().height()
+        if screen is not None:
+            wanted = min(wanted, screen.height())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def _check_me(self) -> bool:
         """My name and address checked by the rules `UserService.rename_me` applies."""

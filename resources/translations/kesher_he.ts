@@ -72,6 +72,22 @@
         <translation>כתיבת הודעה לאיש הקשר בתוכנת הדואר</translation>
     </message>
     <message>
+        <source>This contact has no e-mail address: add one under Details</source>
+        <translation>לאיש הקשר אין כתובת דוא״ל: אפשר להוסיף אחת תחת ״פרטים״</translation>
+    </message>
+    <message>
+        <source>Put it back in Google Calendar</source>
+        <translation>החזרה ליומן Google</translation>
+    </message>
+    <message>
+        <source>Delete it here too</source>
+        <translation>מחיקה גם כאן</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>השארת הגרסה שלנו</translation>
+    </message>
+    <message>
         <source>To do ({count})</source>
         <translation>לביצוע ({count})</translation>
     </message>
@@ -222,12 +238,20 @@
         <translation>שליחת הזמנה לאיש הקשר</translation>
     </message>
     <message>
+        <source>The contact has no e-mail address, so no invitation can be sent. Add one on the contact&apos;s page, or add a participant who has one.</source>
+        <translation>לאיש הקשר אין כתובת דוא״ל, ולכן אי אפשר לשלוח הזמנה. אפשר להוסיף כתובת בדף של איש הקשר, או להוסיף משתתף שיש לו כתובת.</translation>
+    </message>
+    <message>
         <source>On saving, the contact and every participant with an e-mail address receive an invitation their calendar can accept; changes send an update.</source>
         <translation>בשמירה, איש הקשר וכל משתתף עם כתובת דוא״ל יקבלו הזמנה שהיומן שלהם יכול לאשר; שינויים שולחים עדכון.</translation>
     </message>
     <message>
         <source>Add to Google Calendar</source>
         <translation>הוספה ליומן Google</translation>
+    </message>
+    <message>
+        <source>On saving, the activity is added to your Google Calendar and kept in step.</source>
+        <translation>בשמירה הפעילות נוספת ליומן Google שלך ונשמרת מעודכנת שם.</translation>
     </message>
     <message>
         <source>Done</source>
@@ -294,6 +318,10 @@
         <translation>לא ניתן היה לצרף את הקבצים.</translation>
     </message>
     <message>
+        <source>The browser could not be opened.</source>
+        <translation>לא ניתן היה לפתוח את הדפדפן.</translation>
+    </message>
+    <message>
         <source>No program on this computer opens this file.</source>
         <translation>אין במחשב הזה תוכנה שפותחת את הקובץ.</translation>
     </message>
@@ -321,6 +349,10 @@
 <context>
     <name>AttachmentArea</name>
     <message>
+        <source>The folder link could not be kept.</source>
+        <translation>לא ניתן היה לשמור את הקישור לתיקייה.</translation>
+    </message>
+    <message>
         <source>Attach files…</source>
         <translation>צירוף קבצים…</translation>
     </message>
@@ -331,6 +363,153 @@
     <message>
         <source>Drop files here, or attach them with the button.</source>
         <translation>גררו קבצים לכאן, או צרפו אותם בכפתור.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSync</name>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>ממתין לסנכרון</translation>
+    </message>
+    <message>
+        <source>In Google Calendar</source>
+        <translation>ביומן Google</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>הסנכרון נכשל</translation>
+    </message>
+    <message>
+        <source>Removed in Google</source>
+        <translation>נמחק ב־Google</translation>
+    </message>
+    <message>
+        <source>Changed in both</source>
+        <translation>שונה בשני הצדדים</translation>
+    </message>
+    <message>
+        <source>Google could not be reached (no network?).</source>
+        <translation>אין תקשורת עם Google (אולי אין רשת?).</translation>
+    </message>
+    <message>
+        <source>Google had a problem of its own.</source>
+        <translation>הייתה תקלה אצל Google.</translation>
+    </message>
+    <message>
+        <source>Google asked Kesher to slow down.</source>
+        <translation>Google ביקשה מקשר להאט.</translation>
+    </message>
+    <message>
+        <source>Google&apos;s daily allowance of calls is used up.</source>
+        <translation>מכסת הפניות היומית ל־Google נוצלה.</translation>
+    </message>
+    <message>
+        <source>Google no longer accepts Kesher&apos;s access: connect again.</source>
+        <translation>Google כבר לא מאשרת את הגישה של קשר: יש להתחבר מחדש.</translation>
+    </message>
+    <message>
+        <source>Signing in to Google failed.</source>
+        <translation>ההתחברות ל־Google נכשלה.</translation>
+    </message>
+    <message>
+        <source>Google refused this change.</source>
+        <translation>Google דחתה את השינוי הזה.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong.</source>
+        <translation>קרתה תקלה לא צפויה.</translation>
+    </message>
+    <message>
+        <source>This kind of activity cannot be a whole day.</source>
+        <translation>פעילות מסוג זה לא יכולה להימשך יום שלם.</translation>
+    </message>
+    <message>
+        <source>The event was deleted in Google Calendar.</source>
+        <translation>האירוע נמחק ביומן Google.</translation>
+    </message>
+    <message>
+        <source>It was changed both here and in Google Calendar.</source>
+        <translation>הפעילות שונתה גם כאן וגם ביומן Google.</translation>
+    </message>
+    <message>
+        <source>Added to Google Calendar.</source>
+        <translation>נוסף ליומן Google.</translation>
+    </message>
+    <message>
+        <source>Updated.</source>
+        <translation>עודכן.</translation>
+    </message>
+    <message>
+        <source>Removed from Google Calendar.</source>
+        <translation>הוסר מיומן Google.</translation>
+    </message>
+    <message>
+        <source>Put back in Google Calendar.</source>
+        <translation>הוחזר ליומן Google.</translation>
+    </message>
+    <message>
+        <source>Google&apos;s own changes were kept beside ours.</source>
+        <translation>השינויים שנעשו ב־Google נשמרו לצד שלנו.</translation>
+    </message>
+    <message>
+        <source>Google&apos;s times end before they start.</source>
+        <translation>בזמנים שב־Google הסיום קודם להתחלה.</translation>
+    </message>
+    <message>
+        <source>Reason: {code}</source>
+        <translation>סיבה: {code}</translation>
+    </message>
+    <message>
+        <source>Sent to Google</source>
+        <translation>נשלח ל־Google</translation>
+    </message>
+    <message>
+        <source>Taken from Google</source>
+        <translation>התקבל מ־Google</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>מוזג</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>נדחה</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>התנגשות</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>נכשל</translation>
+    </message>
+    <message>
+        <source>Last synced {time}.</source>
+        <translation>סונכרן לאחרונה ב־{time}.</translation>
+    </message>
+    <message>
+        <source>It goes to Google Calendar at the next sync.</source>
+        <translation>הפעילות תעבור ליומן Google בסנכרון הבא.</translation>
+    </message>
+    <message>
+        <source>Attempts so far: {count}; next try {time}.</source>
+        <translation>ניסיונות עד כה: {count}; הניסיון הבא ב־{time}.</translation>
+    </message>
+    <message>
+        <source>Deleted in Google Calendar. The ⋮ menu puts it back or deletes it here too.</source>
+        <translation>נמחק ביומן Google. בתפריט ⋮ אפשר להחזיר אותו או למחוק גם כאן.</translation>
+    </message>
+    <message>
+        <source>Changed both here and in Google Calendar; Kesher&apos;s version was kept. Google&apos;s copy is in the sync log (File menu).</source>
+        <translation>שונה גם כאן וגם ביומן Google; הגרסה של קשר נשמרה. העותק של Google נמצא ביומן הסנכרון (בתפריט קובץ).</translation>
+    </message>
+    <message>
+        <source>Google&apos;s copy: deleted</source>
+        <translation>העותק של Google: נמחק</translation>
+    </message>
+    <message>
+        <source>Google&apos;s copy: {summary}</source>
+        <translation>העותק של Google: {summary}</translation>
     </message>
 </context>
 <context>
@@ -422,12 +601,20 @@
 <context>
     <name>DocumentRow</name>
     <message>
+        <source>Actions on this folder link</source>
+        <translation>פעולות על הקישור לתיקייה</translation>
+    </message>
+    <message>
         <source>Actions on this file</source>
         <translation>פעולות על הקובץ</translation>
     </message>
     <message>
         <source>Open</source>
         <translation>פתיחה</translation>
+    </message>
+    <message>
+        <source>Open in the browser</source>
+        <translation>פתיחה בדפדפן</translation>
     </message>
     <message>
         <source>Save a copy…</source>
@@ -453,9 +640,25 @@
         <source>not kept in the app</source>
         <translation>לא נשמר באפליקציה</translation>
     </message>
+    <message>
+        <source>{service} folder not found, or no longer shared</source>
+        <translation>התיקייה לא נמצאה ב־{service}, או שאינה משותפת עוד</translation>
+    </message>
+    <message>
+        <source>{service} folder</source>
+        <translation>תיקייה ב־{service}</translation>
+    </message>
+    <message>
+        <source>linked on saving</source>
+        <translation>תקושר בשמירה</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsCard</name>
+    <message>
+        <source>The folder link could not be kept.</source>
+        <translation>לא ניתן היה לשמור את הקישור לתיקייה.</translation>
+    </message>
     <message>
         <source>Documents</source>
         <translation>מסמכים</translation>
@@ -477,6 +680,10 @@
         <translation>אין עדיין מסמכים. גררו קבצים לכאן כדי לצרף אותם.</translation>
     </message>
     <message>
+        <source>Ask Dropbox and Google Drive whether each linked folder is still there</source>
+        <translation>לבדוק ב־Dropbox וב־Google Drive שכל תיקייה מקושרת עדיין קיימת</translation>
+    </message>
+    <message>
         <source>Meeting</source>
         <translation>פגישה</translation>
     </message>
@@ -491,6 +698,86 @@
     <message>
         <source>E-mail</source>
         <translation>דוא״ל</translation>
+    </message>
+    <message>
+        <source>Checking links…</source>
+        <translation>בודק קישורים…</translation>
+    </message>
+    <message>
+        <source>Check links</source>
+        <translation>בדיקת קישורים</translation>
+    </message>
+</context>
+<context>
+    <name>DriveConnectDialog</name>
+    <message>
+        <source>Connect your Google Drive</source>
+        <translation>חיבור ה־Google Drive שלך</translation>
+    </message>
+    <message>
+        <source>Link Google Drive folders to your contacts</source>
+        <translation>קישור תיקיות Google Drive לאנשי הקשר שלך</translation>
+    </message>
+    <message>
+        <source>Your browser will open Google&apos;s sign-in page. Choose your account there and allow Kesher to see the names and links of your Drive files (never their content): the folders you link appear on the contact&apos;s page.
+
+Kesher keeps only a key to renew its access, in this computer&apos;s keyring, never your password.</source>
+        <translation>הדפדפן ייפתח בדף הכניסה של Google. בחר שם את החשבון שלך ואשר ל־Kesher לראות את השמות והקישורים של הקבצים ב־Drive (לעולם לא את תוכנם): התיקיות שתקשר יופיעו בדף איש הקשר.
+
+Kesher שומר רק מפתח לחידוש הגישה, בצרור המפתחות של המחשב הזה, ולעולם לא את הסיסמה שלך.</translation>
+    </message>
+</context>
+<context>
+    <name>DropboxConnectDialog</name>
+    <message>
+        <source>Connect your Dropbox</source>
+        <translation>חיבור ה־Dropbox שלך</translation>
+    </message>
+    <message>
+        <source>Link Dropbox folders to your contacts</source>
+        <translation>קישור תיקיות Dropbox לאנשי הקשר שלך</translation>
+    </message>
+    <message>
+        <source>1. Press “Open Dropbox&apos;s page”, sign in there and allow Kesher to see your folders and share them by link.
+2. Dropbox then shows a code: copy it here and press Connect.
+
+Kesher keeps only a key to renew its access, in this computer&apos;s keyring, never your password.</source>
+        <translation>1. לחץ על „פתיחת הדף של Dropbox”, היכנס שם ואשר ל־Kesher לראות את התיקיות שלך ולשתף אותן בקישור.
+2. Dropbox יציג אז קוד: העתק אותו לכאן ולחץ על „חיבור”.
+
+Kesher שומר רק מפתח לחידוש הגישה, בצרור המפתחות של המחשב הזה, ולעולם לא את הסיסמה שלך.</translation>
+    </message>
+    <message>
+        <source>Open Dropbox&apos;s page</source>
+        <translation>פתיחת הדף של Dropbox</translation>
+    </message>
+    <message>
+        <source>Code from Dropbox:</source>
+        <translation>הקוד מ־Dropbox:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>חיבור</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep Dropbox&apos;s key safely. Install or unlock your system&apos;s keyring (such as GNOME Keyring or KWallet) to connect.</source>
+        <translation>אין במחשב הזה צרור מפתחות שבו אפשר לשמור בבטחה את המפתח של Dropbox. כדי להתחבר, התקן או פתח את צרור המפתחות של המערכת (כמו GNOME Keyring או KWallet).</translation>
+    </message>
+    <message>
+        <source>Connecting failed: {reason}</source>
+        <translation>החיבור נכשל: {reason}</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>מתחבר…</translation>
+    </message>
+    <message>
+        <source>Connected as {account}.</source>
+        <translation>מחובר בתור {account}.</translation>
     </message>
 </context>
 <context>
@@ -592,28 +879,12 @@
 <context>
     <name>FailedMailList</name>
     <message>
-        <source>The mail server refused the user name or password.</source>
-        <translation>שרת הדואר דחה את שם המשתמש או הסיסמה.</translation>
-    </message>
-    <message>
-        <source>The security setting (STARTTLS or SSL) does not match the mail server.</source>
-        <translation>הגדרת האבטחה (STARTTLS או SSL) אינה תואמת את שרת הדואר.</translation>
-    </message>
-    <message>
-        <source>The mail server did not answer.</source>
-        <translation>שרת הדואר לא ענה.</translation>
-    </message>
-    <message>
-        <source>The mail server refused the message.</source>
-        <translation>שרת הדואר דחה את ההודעה.</translation>
-    </message>
-    <message>
         <source>{subject} ({time})</source>
         <translation>{subject} ({time})</translation>
     </message>
     <message>
-        <source>Reminder mail not sent</source>
-        <translation>דואר תזכורת שלא נשלח</translation>
+        <source>Mail not sent</source>
+        <translation>דואר שלא נשלח</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -624,8 +895,24 @@
         <translation>לנסות שוב את כולם</translation>
     </message>
     <message>
-        <source>To {recipients}: {subject}</source>
-        <translation>אל {recipients}: {subject}</translation>
+        <source>{what} to {recipients}: {subject}</source>
+        <translation>{what} אל {recipients}: {subject}</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>ביטול</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>הזמנה</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>תזכורת</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>דואר</translation>
     </message>
 </context>
 <context>
@@ -668,6 +955,92 @@
     <message>
         <source>Untitled file</source>
         <translation>קובץ ללא שם</translation>
+    </message>
+    <message>
+        <source>{service} is not set up on this computer. Whoever installs Kesher gives its key in Settings or in {variable}.</source>
+        <translation>‏{service} אינו מוגדר במחשב הזה. מי שמתקין את Kesher מזין את המפתח שלו בהגדרות או ב־{variable}.</translation>
+    </message>
+    <message>
+        <source>No {service} account is connected. Connect one to link its folders.</source>
+        <translation>אין חשבון {service} מחובר. חבר חשבון כדי לקשר את התיקיות שלו.</translation>
+    </message>
+    <message>
+        <source>{service} no longer accepts Kesher&apos;s access (it was revoked or expired). Connect again to link folders.</source>
+        <translation>‏{service} כבר לא מקבל את הגישה של Kesher (היא בוטלה או פגה). התחבר שוב כדי לקשר תיקיות.</translation>
+    </message>
+    <message>
+        <source>Kesher is not yet allowed to see your {service} folders.</source>
+        <translation>ל־Kesher עדיין אין הרשאה לראות את התיקיות שלך ב־{service}.</translation>
+    </message>
+    <message>
+        <source>{service} did not accept this code. Copy the whole code again, or start over.</source>
+        <translation>‏{service} לא קיבל את הקוד הזה. העתק שוב את הקוד כולו, או התחל מחדש.</translation>
+    </message>
+    <message>
+        <source>{service} could not be reached. Check the internet connection.</source>
+        <translation>אין חיבור ל־{service}. בדוק את החיבור לאינטרנט.</translation>
+    </message>
+    <message>
+        <source>This folder is no longer in {service}.</source>
+        <translation>התיקייה הזאת כבר לא נמצאת ב־{service}.</translation>
+    </message>
+    <message>
+        <source>{service} refused the request.</source>
+        <translation>‏{service} דחה את הבקשה.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderBrowser</name>
+    <message>
+        <source>Link a {service} folder</source>
+        <translation>קישור תיקייה מ־{service}</translation>
+    </message>
+    <message>
+        <source>Choose the folder to link. Double-click a folder to open it.</source>
+        <translation>בחר את התיקייה לקישור. לחיצה כפולה על תיקייה פותחת אותה.</translation>
+    </message>
+    <message>
+        <source>Up one folder</source>
+        <translation>תיקייה אחת למעלה</translation>
+    </message>
+    <message>
+        <source>Link this folder</source>
+        <translation>קישור התיקייה</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {reason}</source>
+        <translation>משהו השתבש: {reason}</translation>
+    </message>
+    <message>
+        <source>My Drive</source>
+        <translation>האחסון שלי</translation>
+    </message>
+    <message>
+        <source>Loading folders…</source>
+        <translation>טוען תיקיות…</translation>
+    </message>
+    <message>
+        <source>Making the link…</source>
+        <translation>יוצר את הקישור…</translation>
+    </message>
+    <message>
+        <source>No folders here.</source>
+        <translation>אין כאן תיקיות.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderLinkButtons</name>
+    <message>
+        <source>Link a Dropbox folder</source>
+        <translation>קישור תיקייה מ־Dropbox</translation>
+    </message>
+    <message>
+        <source>Link a Google Drive folder</source>
+        <translation>קישור תיקייה מ־Google Drive</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1618,57 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
     </message>
 </context>
 <context>
+    <name>MailProblems</name>
+    <message>
+        <source>There is no keyring on this computer for the mail password.</source>
+        <translation>אין במחשב הזה מחזיק מפתחות (keyring) לסיסמת הדואר.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password.</source>
+        <translation>שרת הדואר דחה את שם המשתמש או הסיסמה.</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s name was not found: check it in Settings.</source>
+        <translation>שם שרת הדואר לא נמצא: בדקו אותו בהגדרות.</translation>
+    </message>
+    <message>
+        <source>The security setting (STARTTLS or SSL) does not match the mail server.</source>
+        <translation>הגדרת האבטחה (STARTTLS או SSL) אינה תואמת את שרת הדואר.</translation>
+    </message>
+    <message>
+        <source>The mail server did not answer.</source>
+        <translation>שרת הדואר לא ענה.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the message.</source>
+        <translation>שרת הדואר דחה את ההודעה.</translation>
+    </message>
+    <message>
+        <source>There is no keyring on this computer for the tracking mailbox&apos;s password.</source>
+        <translation>אין במחשב הזה מחזיק מפתחות (keyring) לסיסמת תיבת המעקב.</translation>
+    </message>
+    <message>
+        <source>The tracking mailbox refused the user name or password.</source>
+        <translation>תיבת המעקב דחתה את שם המשתמש או הסיסמה.</translation>
+    </message>
+    <message>
+        <source>The tracking mailbox&apos;s server was not found: check its name.</source>
+        <translation>השרת של תיבת המעקב לא נמצא: בדקו את שמו.</translation>
+    </message>
+    <message>
+        <source>The security setting (SSL or STARTTLS) does not match the tracking mailbox&apos;s server.</source>
+        <translation>הגדרת האבטחה (SSL או STARTTLS) אינה תואמת את השרת של תיבת המעקב.</translation>
+    </message>
+    <message>
+        <source>The tracking mailbox&apos;s server did not answer.</source>
+        <translation>השרת של תיבת המעקב לא ענה.</translation>
+    </message>
+    <message>
+        <source>The tracking mailbox&apos;s server refused the request.</source>
+        <translation>השרת של תיבת המעקב דחה את הבקשה.</translation>
+    </message>
+</context>
+<context>
     <name>MailSection</name>
     <message>
         <source>Mail for reminders</source>
@@ -1271,8 +1695,16 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>סיסמה</translation>
     </message>
     <message>
-        <source>My address</source>
-        <translation>הכתובת שלי</translation>
+        <source>Send from</source>
+        <translation>שליחה מהכתובת</translation>
+    </message>
+    <message>
+        <source>My address: mail leaves from it</source>
+        <translation>הכתובת שלי: ממנה יוצא הדואר</translation>
+    </message>
+    <message>
+        <source>Reminders and invitations are sent from this address, and reminders come to it. Use the address this mail server lets you send from.</source>
+        <translation>תזכורות והזמנות נשלחות מהכתובת הזו, והתזכורות מגיעות אליה. השתמשו בכתובת ששרת הדואר הזה מרשה לשלוח ממנה.</translation>
     </message>
     <message>
         <source>STARTTLS</source>
@@ -1289,10 +1721,6 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
     <message>
         <source>e.g. smtp.gmail.com; empty: no mail</source>
         <translation>לדוגמה smtp.gmail.com; ריק: בלי דואר</translation>
-    </message>
-    <message>
-        <source>Reminders are mailed to this address</source>
-        <translation>התזכורות נשלחות לכתובת הזו</translation>
     </message>
     <message>
         <source>saved</source>
@@ -1350,12 +1778,20 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>בדיקת הדואר שנשלח עכשיו</translation>
     </message>
     <message>
+        <source>Google Calendar sync log…</source>
+        <translation>יומן הסנכרון עם Google Calendar…</translation>
+    </message>
+    <message>
         <source>New task</source>
         <translation>משימה חדשה</translation>
     </message>
     <message>
         <source>Add or choose a contact first: a task is planned on a contact&apos;s page.</source>
         <translation>יש להוסיף איש קשר או לבחור אחד קודם: משימה מתוכננת בדף של איש קשר.</translation>
+    </message>
+    <message>
+        <source>Google Calendar sync stopped: Google no longer accepts Kesher&apos;s access. Connect again in File &gt; Google Calendar sync log…</source>
+        <translation>הסנכרון עם יומן Google נעצר: Google כבר לא מאשרת את הגישה של קשר. אפשר להתחבר מחדש בקובץ &gt; יומן הסנכרון עם Google Calendar…</translation>
     </message>
     <message>
         <source>Mail to review ({count})…</source>
@@ -1589,6 +2025,22 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>עם מי</translation>
     </message>
     <message>
+        <source>Meeting organised by {organizer}</source>
+        <translation>פגישה בארגון {organizer}</translation>
+    </message>
+    <message>
+        <source>Call organised by {organizer}</source>
+        <translation>שיחה בארגון {organizer}</translation>
+    </message>
+    <message>
+        <source>Task set by {organizer}</source>
+        <translation>משימה מאת {organizer}</translation>
+    </message>
+    <message>
+        <source>{title} — {organised}</source>
+        <translation>{title} — {organised}</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>מה</translation>
     </message>
@@ -1777,8 +2229,8 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>התג שלה מציין איש קשר שנמחק מאז.</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>מאת</translation>
+        <source>To</source>
+        <translation>אל</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -1832,6 +2284,10 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>A server&apos;s name has no spaces, e.g. smtp.example.com.</source>
+        <translation>בשם של שרת אין רווחים, למשל smtp.example.com.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>הגדרות</translation>
     </message>
@@ -1844,8 +2300,94 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>להפעיל את קשר בכניסה למחשב</translation>
     </message>
     <message>
+        <source>Empty: the address mail is sent from</source>
+        <translation>ריק: הכתובת שממנה נשלח הדואר</translation>
+    </message>
+    <message>
+        <source>Invitations name you at this address as their organiser, and your contacts&apos; answers go to it.</source>
+        <translation>ההזמנות מציינות אותך בכתובת הזו כמארגן/ת, ותשובות אנשי הקשר נשלחות אליה.</translation>
+    </message>
+    <message>
         <source>Could not change starting at login: {reason}</source>
         <translation>לא ניתן לשנות את ההפעלה בכניסה: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogModel</name>
+    <message>
+        <source>When</source>
+        <translation>מתי</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>מה</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>פעילות</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>פרטים</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(נמחקה)</translation>
+    </message>
+    <message>
+        <source>Changed: {fields}</source>
+        <translation>שונו: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogWindow</name>
+    <message>
+        <source>Google Calendar sync log</source>
+        <translation>יומן הסנכרון עם Google Calendar</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>רענון</translation>
+    </message>
+    <message>
+        <source>Nothing has been synced yet.</source>
+        <translation>עדיין לא סונכרן דבר.</translation>
+    </message>
+    <message>
+        <source>No Google client file is set. Choose one in Settings.</source>
+        <translation>לא הוגדר קובץ לקוח של Google. אפשר לבחור אחד בהגדרות.</translation>
+    </message>
+    <message>
+        <source>Google no longer accepts Kesher&apos;s access; changes wait here.</source>
+        <translation>Google כבר לא מאשרת את הגישה של קשר; השינויים ממתינים כאן.</translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation>התחברות מחדש…</translation>
+    </message>
+    <message>
+        <source>Not connected to Google; changes wait here until you connect.</source>
+        <translation>אין חיבור ל־Google; השינויים ממתינים כאן עד להתחברות.</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>חיבור…</translation>
+    </message>
+    <message>
+        <source>Halted: Google&apos;s daily allowance of calls is used up. Syncing starts again by itself at {time}.</source>
+        <translation>הסנכרון הופסק: מכסת הפניות היומית ל־Google נוצלה. הסנכרון יתחדש מעצמו ב־{time}.</translation>
+    </message>
+    <message>
+        <source>Halted: {reason}</source>
+        <translation>הסנכרון הופסק: {reason}</translation>
+    </message>
+    <message>
+        <source>Connected as {account}.</source>
+        <translation>מחובר בתור {account}.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>מחובר.</translation>
     </message>
 </context>
 <context>
@@ -1858,6 +2400,10 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
 <context>
     <name>Tracking</name>
     <message>
+        <source>Sent mail not checked: {reason}</source>
+        <translation>הדואר שנשלח לא נבדק: {reason}</translation>
+    </message>
+    <message>
         <source>Checking sent mail…</source>
         <translation>בודק את הדואר שנשלח…</translation>
     </message>
@@ -1866,8 +2412,8 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>הדואר שנשלח נבדק: נרשמו {logged}, לבדיקה {review}.</translation>
     </message>
     <message>
-        <source>The tracking mailbox could not be read: {reason}</source>
-        <translation>לא היה אפשר לקרוא את תיבת המעקב: {reason}</translation>
+        <source>Sent mail could not be checked. {reason}</source>
+        <translation>לא היה אפשר לבדוק את הדואר שנשלח. {reason}</translation>
     </message>
 </context>
 <context>

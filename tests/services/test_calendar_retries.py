@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from kesher_desktop.clock import FrozenClock
+from kesher_desktop.models import SyncLogKind
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.calendar_status import SyncState
 from tests.google_fake.calendar_scene import CalendarScene, make_scene
@@ -25,6 +26,8 @@ def test_an_insert_whose_answer_is_lost_once_makes_one_event(scene: CalendarScen
     assert len(scene.google.calls("POST")) == 2
     assert list(scene.google.events()) == [scene.event_id(activity_id)]
     assert scene.state(activity_id).state is SyncState.SYNCED
+    [entry] = scene.worker.sync_log.entries(activity_id)
+    assert (entry.kind, entry.reason) == (SyncLogKind.PUSHED, "created")
 
 
 def test_a_connection_lost_on_every_try_is_retried_later_without_a_duplicate(
@@ -206,3 +209,31 @@ def test_a_night_offline_loses_nothing_and_pushes_the_last_version_once(
     assert google.calls("PATCH") == []
     assert [e["summary"] for e in google.live().values()] == ["גרסה 9"]
     assert online.state(activity_id).state is SyncState.SYNCED
+
+
+def test_failed_and_refused_pushes_are_in_the_sync_log_once_per_reason(
+    scene: CalendarScene,
+) -> None:
+    failing = scene.create(scene.meeting())
+    scene.google.fail_next(1, 500)
+    scene.run()
+    scene.clock.advance(timedelta(minutes=1))
+    scene.google.fail_next(1, 500)
+    scene.run()
+
+    [failed] = scene.worker.sync_log.entries(failing)
+    assert (failed.kind, failed.reason) == (SyncLogKind.FAILED, "server_error")
+    assert failed.event_id == scene.event_id(failing) and "500" in failed.detail
+
+    scene.clock.advance(timedelta(minutes=2))
+    assert scene.run().pushed == 1
+    entries = scene.worker.sync_log.entries(failing)
+    assert [(e.kind, e.reason) for e in entries][0] == (SyncLogKind.PUSHED, "created")
+    assert len(entries) == 2
+
+    refused = scene.create(scene.meeting(title="שנייה"))
+    scene.google.fail_next(1, 400, "invalid", method="GET")
+    scene.run()
+
+    [entry] = scene.worker.sync_log.entries(refused)
+    assert (entry.kind, entry.reason) == (SyncLogKind.REFUSED, "rejected")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from kesher_desktop.models import Invitation, InvitationAnswer
+from kesher_desktop.services.activity_views import PersonRef
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.calendar_file import read_replies
-from tests.services.invitation_scene import DANA, MOSHE, Scene, make_scene, smtp_settings
+from tests.services.invitation_scene import DANA, MOSHE, START, Scene, make_scene, smtp_settings
 
 
 @pytest.fixture
@@ -126,3 +127,38 @@ def test_the_answer_is_kept_when_the_reply_has_no_stamp(scene: Scene) -> None:
     with scene.services.store.session() as session:
         row = session.scalars(select(Invitation).where(Invitation.folded == DANA)).one()
         assert row.answered_at == datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+
+
+def test_a_new_time_or_place_asks_again_and_a_new_invitee_does_not(scene: Scene) -> None:
+    meeting = scene.services.activities.create(scene.contact_id, scene.meeting())
+    uid = scene.uid(meeting)
+    assert scene.invitations.record_reply(_reply(uid, DANA, "ACCEPTED"))
+    assert scene.invitations.record_reply(_reply(uid, MOSHE, "DECLINED", "משה"))
+
+    # One person fewer invited: the others' answers still stand.
+    fewer = scene.meeting()
+    fewer.participants.remove(PersonRef("user", scene.yossi_id))
+    scene.services.activities.update(meeting, fewer)
+    assert scene.invitations.answers(meeting) == {
+        DANA: InvitationAnswer.ACCEPTED,
+        MOSHE: InvitationAnswer.DECLINED,
+    }
+
+    # A new time: the update went out with NEEDS-ACTION, so everyone is pending again.
+    later = START + timedelta(days=1)
+    moved = scene.meeting(starts_at=later, ends_at=later + timedelta(hours=1))
+    scene.services.activities.update(meeting, moved)
+    assert scene.invitations.answers(meeting) == {}
+    state = scene.invitations.state(meeting)
+    assert {i.answer for i in state.invitees} == {InvitationAnswer.NONE}
+    sequence = max(i.sequence or 0 for i in state.invitees)
+
+    # A reply to the old time read late is stale; one to the new version counts.
+    assert scene.invitations.record_reply(_reply(uid, DANA, "ACCEPTED", sequence=1)) is False
+    assert scene.invitations.record_reply(_reply(uid, DANA, "TENTATIVE", sequence=sequence))
+    assert scene.invitations.answers(meeting) == {DANA: InvitationAnswer.TENTATIVE}
+
+    # A new place asks again too.
+    moved.location = "אחר"
+    scene.services.activities.update(meeting, moved)
+    assert scene.invitations.answers(meeting) == {}

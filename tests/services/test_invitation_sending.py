@@ -304,3 +304,26 @@ def _sent(scene: Scene, server: SmtpServer) -> list:
     before = len(server.received)
     scene.sender().drain()
     return server.received[before:]
+
+
+def test_a_long_hebrew_subject_keeps_every_space_through_the_server(
+    scene: Scene, server: SmtpServer
+) -> None:
+    # Titles a word shorter each: wherever the header is folded, the space there must stay.
+    words = (
+        "תקציב, לוחות זמנים, גיוס עובדים, שיווק ומכירות, רכש וספקים ותוכנית עבודה מפורטת לשנה הבאה"
+    ).split()
+    tail = "עם כל השותפים, הספקים ונציגי העובדים במשרד הראשי"
+    titles = [
+        " ".join(["סקירה רבעונית של", *words[:cut], tail]) for cut in range(len(words), 0, -1)
+    ]
+    for title in titles:
+        meeting = scene.meeting(title=title, participants=[])
+        scene.services.activities.create(scene.contact_id, meeting)
+
+    received = _sent(scene, server)
+
+    subjects = [str(r.message["Subject"]) for r in received]
+    assert len(subjects) == len(titles) and max(len(s) for s in subjects) >= 190
+    expected = [f"Invitation: {title} (2026-03-12 08:00 UTC)" for title in titles]
+    assert sorted(subjects) == sorted(expected)

@@ -19,6 +19,7 @@ from tests.services.invitation_scene import (
     MOSHE,
     YOSSI,
     Scene,
+    invite_of,
     make_scene,
     smtp_settings,
 )
@@ -192,3 +193,34 @@ def test_a_newcomer_reads_an_invitation_and_the_others_an_update(
     }
     # The earlier mails, not yet sent, were replaced by these.
     assert {mail.id for mail in scene.outbox.due(limit=100)} == {m.id for m in second.values()}
+
+
+def test_resend_after_delivery_sends_the_same_version_to_everyone_again(
+    scene: Scene, server: SmtpServer
+) -> None:
+    meeting = scene.services.activities.create(scene.contact_id, scene.meeting())
+    scene.sender().drain()
+    assert scene.invitations.record_reply(_accepted(scene.uid(meeting), DANA))
+
+    assert scene.invitations.resend(meeting) == 3
+    scene.sender().drain()
+
+    again = [invite_of(received.message) for received in server.received[3:]]
+    assert sorted(invite.to for invite in again) == [DANA, MOSHE, YOSSI]
+    for invite in again:
+        assert invite.method == "REQUEST" and invite.sequence == 0
+        assert str(invite.event["UID"]) == scene.uid(meeting)
+        assert not str(invite.message["Subject"]).startswith("Updated")
+    state = scene.invitations.state(meeting)
+    assert state.status is SENT and {i.sequence for i in state.invitees} == {0}
+    # The same version: the answer given to it still stands.
+    assert scene.invitations.answers(meeting) == {DANA: InvitationAnswer.ACCEPTED}
+
+
+def _accepted(uid: str, address: str) -> bytes:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
+        f"UID:{uid}\r\nSEQUENCE:0\r\nDTSTAMP:20260310T090000Z\r\n"
+        f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:{address}\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.attachment_intake import MAX_ATTACHMENT_BYTES
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.folder_links import FolderLink, LinkService
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
 from kesher_desktop.ui.attachment_area import AttachmentArea
 from kesher_desktop.ui.contact_page import dock_area_for
@@ -99,6 +100,19 @@ def test_discarding_a_new_activity_attaches_nothing(
     assert services.documents.listing(contact_id).is_empty()
     drawer.open_new(contact_id, ActivityKind.CALL)
     assert _area(drawer).rows == [] and not drawer.is_modified()
+
+
+def test_a_folder_link_alone_makes_the_draft_worth_asking_about(
+    drawer: ActivityDrawer, contact_id: int, discard: Discard
+) -> None:
+    drawer.open_new(contact_id, ActivityKind.TASK)
+    assert not drawer.is_modified()
+    link = FolderLink(LinkService.DROPBOX, "https://dropbox.test/s/a", "Archive", "/Archive", "/a")
+
+    _area(drawer).take_link(link)
+
+    assert drawer.is_modified()
+    assert drawer.cancel() and discard.asked == 1
 
 
 def test_a_pending_file_can_be_taken_off_the_draft(

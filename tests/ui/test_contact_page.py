@@ -219,6 +219,20 @@ def test_email_button_opens_a_mailto_link(hosted: Hosted, monkeypatch: pytest.Mo
     assert opened == ["mailto:dana.levi@example.com"]
 
 
+def test_without_an_address_the_email_button_says_why(hosted: Hosted, contact_id: int) -> None:
+    pane = hosted.page.activities
+
+    pane.show_contact(contact_id, "")
+
+    assert not pane.email_button.isEnabled()
+    assert "no e-mail address" in pane.email_button.toolTip()
+
+    pane.show_contact(contact_id, "dana.levi@example.com")
+
+    assert pane.email_button.isEnabled()
+    assert "mail program" in pane.email_button.toolTip()
+
+
 def test_general_pane_saves_the_whole_draft(
     qtbot, hosted: Hosted, services: Services, contact_id: int
 ) -> None:
@@ -302,11 +316,13 @@ def test_details_pane_lists_documents_with_an_attach_button(
 
     [row] = hosted.page.details.documents.rows
     assert row.name_label.text() == "הצעת מחיר.pdf" and "195\u00a0KB" in row.meta_label.text()
-    # Attaching is in (tests/ui/test_attachments*.py); folder links are not, so no control.
+    # Attaching is in (tests/ui/test_attachments*.py); folder links show only where Dropbox
+    # or Google is set up (tests/ui/test_folder_links*.py), and neither is here.
     card = hosted.page.details.documents
     assert card.attach_button.isVisibleTo(card)
     buttons = hosted.page.details.findChildren(QPushButton)
-    assert [b for b in buttons if "link" in (b.text() + b.toolTip()).lower()] == []
+    shown = [b for b in buttons if b.isVisibleTo(card)]
+    assert [b for b in shown if "link" in (b.text() + b.toolTip()).lower()] == []
 
 
 def test_right_to_left_puts_the_general_pane_on_the_right(hosted: Hosted, qtbot) -> None:

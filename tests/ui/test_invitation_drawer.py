@@ -71,7 +71,7 @@ def test_the_invitation_checkbox_is_offered_for_meetings_and_calls_only(
 
     assert form.send_invitation.isVisible() is shown
     assert form.send_invitation.text() == "Send an invitation to the contact"
-    # Google Calendar waits for its own issue.
+    # Without a Google client file the calendar box is not offered.
     assert form.add_to_calendar.isHidden()
 
 

@@ -140,3 +140,29 @@ def test_the_mail_button_of_a_logged_email_follows_it_up_tracked(
         "mailto:dana.levi@example.com?subject=Re%3A%20Offer"
         f"&bcc=track%2B{_tag(services, contact_id)}@example.com"
     ]
+
+
+def test_each_name_and_address_of_a_logged_email_is_isolated(
+    qtbot: QtBot, services: Services, contact_id: int
+) -> None:
+    from kesher_desktop.ui.widgets.bidi import FSI, LRI, PDI
+    from kesher_desktop.ui.widgets.email_view import EmailView
+
+    view = EmailView(services)
+    qtbot.addWidget(view)
+    activity_id = services.activities.log_email(
+        contact_id,
+        subject="הצעה",
+        sent_at=services.clock.now(),
+        sender="Me <me@example.com>",
+        to="רונית אברהם <ronit@example.com>, dana.levi@example.com",
+        cc="",
+        body="",
+    )
+    view.show_email(activity_id)
+
+    assert view.sender.text() == f"{FSI}Me{PDI} {LRI}<me@example.com>{PDI}"
+    assert view.to.text() == (
+        f"{FSI}רונית אברהם{PDI} {LRI}<ronit@example.com>{PDI}, {LRI}dana.levi@example.com{PDI}"
+    )
+    assert view.cc.text() == ""

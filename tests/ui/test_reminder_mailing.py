@@ -45,3 +45,16 @@ def test_with_mail_off_nothing_is_queued(qapp, services: Services) -> None:
     outbox = MailOutbox(services.store, services.clock)
 
     assert queued_to(services, outbox, None, notify_others=True) == []
+
+
+def test_a_participant_is_not_told_of_a_meeting_with_themselves(qapp, services: Services) -> None:
+    outbox = MailOutbox(services.store, services.clock)
+    queued_to(services, outbox, SMTP, notify_others=True, title="", contact_name="דנה לוי")
+    mails = {mail.to[0]: mail for mail in outbox.due()}
+
+    # Mine is from my side; Dana's names the kind and who organises it, not "with Dana".
+    assert mails["me@example.com"].text.startswith("Meeting with \u2068דנה לוי\u2069")
+    dana = mails["dana@example.com"]
+    assert dana.subject.startswith("Reminder: Meeting organised by Noa Barak (")
+    assert dana.text.startswith("Meeting organised by \u2068Noa Barak\u2069\n")
+    assert "Meeting with" not in dana.text + dana.subject + dana.html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -313,3 +314,44 @@ def test_a_notification_names_two_and_counts_the_rest(qapp: object) -> None:
     assert lines[2] == "and 3 more"
     assert notification_text(fired[:3], JERUSALEM)[1].split("\n")[2] == "and one more"
     assert len(notification_text(fired[:2], JERUSALEM)[1].split("\n")) == 2
+
+
+def test_every_failed_mail_is_listed_and_says_what_it_was(
+    qtbot: QtBot, panel: RemindersPanel, services: Services, outbox: MailOutbox, qapp: QApplication
+) -> None:
+    invitation = MailDraft(["dana@example.com"], "Invitation: פגישה", "t", "", calendar="X")
+    drafts = [
+        replace(invitation, calendar_method="REQUEST"),
+        replace(invitation, subject="Cancelled: פגישה", calendar_method="CANCEL"),
+        MailDraft(["noa@kesher.example"], "Reminder: פגישה", "t", "", alert_id=7),
+    ]
+    for draft in drafts:
+        with services.store.session() as session:
+            mail_id = outbox.enqueue(session, draft)
+        outbox.mark_failed(mail_id, "451 4.3.0 Try again later")
+    panel.refresh()
+
+    failed = panel.failed
+    assert failed.heading.text() == "Mail not sent"
+    rows = sorted(failed.list.item(row).text().split("\n")[1] for row in range(3))
+    assert [row.split(" to ")[0] for row in rows] == ["Cancellation", "Invitation", "Reminder"]
+    try:
+        install_language(qapp, "he")
+        assert failed.heading.text() == "דואר שלא נשלח"
+        kinds = sorted(
+            failed.list.item(row).text().split("\n")[1].split(" אל ")[0] for row in range(3)
+        )
+        assert kinds == ["ביטול", "הזמנה", "תזכורת"]
+    finally:
+        install_language(qapp, "en")
+
+
+def test_an_unknown_server_name_is_said_to_be_not_found(qapp: QApplication) -> None:
+    reason = "[Errno -2] Name or service not known"
+    assert mail_problem(reason) == ("The mail server's name was not found: check it in Settings.")
+    assert "did not answer" in mail_problem("[Errno 111] Connection refused")
+    try:
+        install_language(qapp, "he")
+        assert mail_problem(reason) == "שם שרת הדואר לא נמצא: בדקו אותו בהגדרות."
+    finally:
+        install_language(qapp, "en")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -14,6 +16,7 @@ from kesher_desktop.services.mail_tracking import TrackingService
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.main_window import MainWindow
 from kesher_desktop.ui.review_list import Column, ReviewList, ReviewRole
+from kesher_desktop.ui.widgets.bidi import FSI, LRI, PDI
 from tests.imap_server import build_message
 
 MAILBOX = "track@example.com"
@@ -55,7 +58,7 @@ def _list(qtbot: QtBot, services: Services, tracking: TrackingService) -> Review
     return review
 
 
-def test_rows_name_the_sender_subject_and_reason_and_mark_a_forged_tag(
+def test_rows_name_the_recipients_subject_and_reason_and_mark_a_forged_tag(
     qtbot: QtBot, qtmodeltester, services: Services, tracking: TrackingService, contact_id: int
 ) -> None:
     _stranger_and_forged(tracking, contact_id)
@@ -65,7 +68,10 @@ def test_rows_name_the_sender_subject_and_reason_and_mark_a_forged_tag(
 
     assert model.rowCount() == 2
     first = [model.index(0, column).data() for column in Column]
-    assert "me@example.com" in first[0] and first[1] == "Hi"
+    # Whom it went to: the sender is always me, and says nothing about whose mail it is.
+    assert "stranger@example.org" in first[0] and "me@example.com" not in first[0]
+    assert model.headerData(Column.RECIPIENTS, Qt.Orientation.Horizontal) == "To"
+    assert first[1] == "Hi"
     assert "10/03/2026" in first[2] and "No recipient" in first[3]
     forged = model.index(1, Column.REASON)
     assert "Forged" in forged.data() and forged.data(ReviewRole.REASON) == "forged_tag"
@@ -90,6 +96,46 @@ def test_assign_logs_the_message_on_the_contact_found_by_name(
     assert _emails(services, contact_id) == ["Hi"]
     assert counts[-1] == 1 and review.model.rowCount() == 1
     assert [item.reason for item in tracking.review_items()] == [ReviewReason.FORGED_TAG]
+
+
+def test_to_and_cc_are_listed_with_names_in_their_direction_and_addresses_ltr(
+    qtbot: QtBot, services: Services, tracking: TrackingService
+) -> None:
+    _arrive(
+        tracking,
+        build_message(
+            message_id="<r1@example.com>",
+            to="=?utf-8?b?" + base64.b64encode("רונית אברהם".encode()).decode() + "?= "
+            "<ronit@example.org>",
+            cc="other@example.org",
+        ),
+    )
+    review = _list(qtbot, services, tracking)
+
+    shown = review.model.index(0, Column.RECIPIENTS).data()
+    assert shown == (
+        f"\u200e{FSI}רונית אברהם{PDI} {LRI}<ronit@example.org>{PDI}, {LRI}other@example.org{PDI}"
+    )
+    tip = review.model.index(0, Column.RECIPIENTS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.split("\n")[1] == f"{LRI}other@example.org{PDI}"
+
+
+def test_after_assign_the_next_message_needs_a_contact_chosen_afresh(
+    qtbot: QtBot, services: Services, tracking: TrackingService, contact_id: int
+) -> None:
+    _stranger_and_forged(tracking, contact_id)
+    review = _list(qtbot, services, tracking)
+    review.search.setText("דנה")
+    assert review.assign_button.isEnabled()
+
+    assert review.assign_selected()
+
+    assert review.selected_item_id() is not None  # the next message is chosen
+    assert review.selected_contact_id() is None and not review.assign_button.isEnabled()
+    assert review.search.text() == "" and review.matches.count() == 0
+    review.assign_button.click()
+    assert _emails(services, contact_id) == ["Hi"]
+    assert len(tracking.review_items()) == 1
 
 
 def test_discard_removes_the_message_for_good(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,13 +10,18 @@ import keyring
 import pytest
 from keyring.backends import fail
 from keyrings.alt.file import PlaintextKeyring
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kesher_desktop.autostart import Autostart
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.secrets import SERVICE_NAME, SecretStore
 from kesher_desktop.settings import Settings, settings_path
+from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.settings_dialog import SettingsDialog
+from kesher_desktop.ui.style import apply_style
+from kesher_desktop.ui.widgets.field_error import FieldError
 
 
 @pytest.fixture
@@ -336,3 +342,130 @@ def test_without_a_keyring_the_tracking_password_says_why(
     dialog.tracking.host.setText("imap.kesher.example")
     dialog.apply()
     assert Settings.load().tracking_address == "track@kesher.example"
+
+
+def test_a_server_name_with_spaces_is_refused_beside_its_field(
+    qtbot: QtBot, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    settings = Settings(language="en")
+    dialog = _dialog(qtbot, settings, autostart, secrets=SecretStore(allow_plain_file=True))
+
+    dialog.mail.host.setText("smtp example.com")
+    dialog.tracking.address.setText("track@kesher.example")
+    dialog.tracking.host.setText("imap.kesher.example ssl")
+    dialog.apply()
+
+    for section in (dialog.mail, dialog.tracking):
+        assert "no spaces" in section.host_error.text() and not section.host_error.isHidden()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert not settings_path().exists()
+
+    dialog.mail.host.setText(" smtp.example.com ")
+    dialog.tracking.host.setText("imap.kesher.example")
+    dialog.apply()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize("language", ["he", "en"])
+def test_error_lines_take_their_own_room_on_a_laptop_screen(
+    qtbot: QtBot,
+    services: Services,
+    autostart: Autostart,
+    no_keyring: None,
+    qapp: QApplication,
+    language: str,
+) -> None:
+    # An office of a few people: their list takes its share of the height too.
+    for n in range(6):
+        services.users.add(f"עובד {n}", f"user{n}@kesher.example")
+    # The app's own look: its fields and paddings are taller than Qt's plain ones.
+    apply_style(qapp)
+    install_language(qapp, language)
+    try:
+        # No keyring: every section explains itself at length, the tallest case.
+        dialog = _dialog(
+            qtbot,
+            Settings(language=language),
+            autostart,
+            users=services.users,
+            secrets=SecretStore(),
+        )
+        dialog.show()
+        # Shorter than everything needs (a scaled or smaller screen): the rest must scroll.
+        dialog.resize(dialog.minimumWidth(), 600)
+        dialog.mail.port.setText("99999")
+        dialog.mail.my_address.setText("me@@example")
+        dialog.tracking.address.setText("track")
+        dialog.tracking.host.setText("imap.example.com")
+        dialog.tracking.port.setText("abc")
+        dialog.apply()
+        qtbot.waitUntil(lambda: dialog.tracking.port_error.isVisible())
+        qapp.processEvents()
+
+        assert dialog.width() <= 1366 and dialog.minimumSizeHint().height() <= 740
+        for section in (dialog.mail, dialog.tracking):
+            fields = [w for w in section.findChildren(QLineEdit) if w.isVisible()]
+            errors = [e for e in section.findChildren(FieldError) if e.isVisible()]
+            assert len(errors) >= 2
+            for error in errors:
+                # The whole message has room, and no field is drawn over it.
+                assert error.height() >= error.heightForWidth(error.width())
+                box = _in(section, error)
+                assert not any(box.intersects(_in(section, field)) for field in fields)
+            for field in fields:
+                assert field.height() >= field.sizeHint().height()
+    finally:
+        install_language(qapp, "en")
+        qapp.setStyleSheet("")
+
+
+def _in(section: QWidget, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(section, QPoint(0, 0)), widget.size())
+
+
+def test_the_two_addresses_of_mine_say_what_each_is_for(
+    qtbot: QtBot, services: Services, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    dialog = _dialog(
+        qtbot,
+        Settings(language="en"),
+        autostart,
+        users=services.users,
+        secrets=SecretStore(allow_plain_file=True),
+    )
+    assert dialog.users is not None
+
+    assert "organiser" in dialog.users.my_email.toolTip()
+    assert "sent from" in dialog.users.my_email.placeholderText()
+    assert "sent from" in dialog.mail.my_address.toolTip()
+    assert "reminders come to it" in dialog.mail.my_address.toolTip()
+
+
+def test_no_password_stays_behind_in_the_keyring_for_an_old_account(
+    qtbot: QtBot, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    secrets = SecretStore(allow_plain_file=True)
+    settings = Settings(language="en", smtp_host="smtp.a.example", smtp_user="noa")
+    settings.my_address = "noa@a.example"
+    settings.imap_host, settings.tracking_address = "imap.a.example", "track@a.example"
+    secrets.set("smtp:noa@smtp.a.example:587", "smtp-secret")
+    secrets.set("imap:track@a.example@imap.a.example:993", "imap-secret")
+
+    # Another port and a new password: only the new key holds one.
+    dialog = _dialog(qtbot, settings, autostart, secrets=secrets)
+    dialog.tracking.port.setText("143")
+    dialog.tracking.password.setText("new-imap")
+    dialog.apply()
+    assert secrets.get("imap:track@a.example@imap.a.example:143") == "new-imap"
+    assert secrets.get("imap:track@a.example@imap.a.example:993") is None
+
+    # Mail and tracking turned off: their passwords go, under no key at all.
+    dialog = _dialog(qtbot, settings, autostart, secrets=secrets)
+    dialog.mail.host.setText("")
+    dialog.tracking.host.setText("")
+    dialog.tracking.address.setText("")
+    dialog.apply()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    kept = configparser.ConfigParser()
+    kept.read(file_keyring.file_path, encoding="utf-8")
+    assert [key for section in kept.sections() for key in kept[section]] == []

@@ -5,18 +5,22 @@ restart the reading."""
 from __future__ import annotations
 
 import base64
+import socket
 from collections.abc import Iterator
 
 import pytest
 from keyrings.alt.file import PlaintextKeyring
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.secrets import SecretStore, imap_password_key
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.contact_page import ContactPage
+from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.main_window import MainWindow
 from kesher_desktop.ui.tracking_wiring import TrackingRunner, start_tracking
+from kesher_desktop.ui.widgets.bidi import FSI, PDI
 from tests.imap_server import DovecotServer, build_message, dovecot_server
 
 ADDRESS = "track@example.com"
@@ -102,20 +106,76 @@ def test_check_sent_mail_now_logs_a_tagged_copy_on_the_contact_page(
             runner.stop()
 
 
-def test_a_wrong_password_is_said_in_the_status_bar(
+def test_a_wrong_password_is_said_in_words_until_the_next_good_check(
     qtbot: QtBot,
     dovecot: DovecotServer,
     services: Services,
     contact_id: int,
     secrets: SecretStore,
+    qapp: QApplication,
 ) -> None:
     settings = _settings(dovecot)
     window = _window(qtbot, services, settings, contact_id)
     runner = start_tracking(window, services, secrets, interval=3600)
     try:
-        qtbot.waitUntil(
-            lambda: "could not be read" in window.statusBar().currentMessage(), timeout=15_000
-        )
+        problem = runner.problem
+        qtbot.waitUntil(lambda: problem.isVisibleTo(window), timeout=15_000)
+        # Words, not the server's: those stay in the tooltip and the log.
+        assert "refused the user name or password" in problem.text()
+        assert "AUTHENTICATIONFAILED" not in problem.text()
+        assert "AUTHENTICATIONFAILED" in problem.toolTip()
+        assert problem.text().count(FSI) == 1 and problem.text().endswith(PDI)
+        install_language(qapp, "he")
+        try:
+            assert "תיבת המעקב דחתה את שם המשתמש או הסיסמה" in problem.text()
+        finally:
+            install_language(qapp, "en")
+
+        imap = settings.imap()
+        assert imap is not None
+        secrets.set(imap_password_key(imap), dovecot.password())
+        with qtbot.waitSignal(runner.bridge.reported, timeout=15_000):
+            window.check_mail_action.trigger()
+        qtbot.waitUntil(lambda: not problem.isVisibleTo(window), timeout=5_000)
+    finally:
+        runner.stop()
+
+
+@pytest.mark.parametrize(
+    ("server_runs", "expected"),
+    [(False, "server did not answer"), (True, "no keyring")],
+)
+def test_check_sent_mail_now_says_why_it_failed_in_a_box(
+    qtbot: QtBot,
+    dovecot: DovecotServer,
+    services: Services,
+    contact_id: int,
+    secrets: SecretStore,
+    server_runs: bool,
+    expected: str,
+) -> None:
+    settings = _settings(dovecot)
+    if not server_runs:
+        with socket.socket() as unused:
+            unused.bind(("127.0.0.1", 0))
+            # Nothing listens on the port once it is closed: the connection is refused.
+            settings.imap_port = unused.getsockname()[1]
+    window = _window(qtbot, services, settings, contact_id)
+    told: list[tuple[str, str]] = []
+    # Without allow_plain_file the test's file keyring is refused, as on a bare machine.
+    runner = start_tracking(
+        window, services, SecretStore() if server_runs else secrets, interval=3600
+    )
+    runner.tell = lambda text, detail: told.append((text, detail))  # type: ignore[method-assign]
+    try:
+        qtbot.waitUntil(lambda: runner.problem.isVisibleTo(window), timeout=15_000)
+        assert told == []  # the pass at start was not asked for: no box
+
+        window.check_mail_action.trigger()
+        qtbot.waitUntil(lambda: bool(told), timeout=15_000)
+        text, detail = told[0]
+        assert expected in text and expected in runner.problem.text()
+        assert detail and detail not in text
     finally:
         runner.stop()
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.errors import ServiceError
 from kesher_desktop.ui.mail_links import open_contact_mail
-from kesher_desktop.ui.widgets.bidi import align_leading, isolate_ltr
+from kesher_desktop.ui.widgets.bidi import align_leading, isolate, isolate_ltr
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 from kesher_desktop.ui.widgets.zoned_time import format_instant
 
@@ -76,9 +76,9 @@ class EmailView(Retranslating, QWidget):
             self._contact_id = None
         self._subject = email.subject
         self.subject.setText(email.subject)
-        self.sender.setText(isolate_ltr(email.sender))
-        self.to.setText(isolate_ltr(email.to))
-        self.cc.setText(isolate_ltr(email.cc))
+        self.sender.setText(people_text(email.sender))
+        self.to.setText(people_text(email.to))
+        self.cc.setText(people_text(email.cc))
         self._answer_to = next((a for _, a in getaddresses([email.to]) if a), "")
         self.answer_button.setVisible(bool(self._answer_to and self._contact_id is not None))
         zone = self._services.clock.zone
@@ -110,3 +110,16 @@ class EmailView(Retranslating, QWidget):
         if subject and not subject.casefold().startswith("re:"):
             subject = f"Re: {subject}"
         return open_contact_mail(self, self._services, None, self._contact_id, address, subject)
+
+
+def people_text(header: str) -> str:
+    """`Name <address>, ...` with each name in its own direction and each `<address>`
+    left-to-right, so no bracket or comma strays to the other end of a Hebrew line."""
+    people = [
+        f"{isolate(name)} {isolate_ltr(f'<{address}>')}" if name else isolate_ltr(address)
+        for name, address in getaddresses([header])
+        if address
+    ]
+    if not people:
+        return isolate(header)
+    return ", ".join(people)

@@ -1,0 +1,183 @@
+"""The user's Google Drive folders: listing them, linking one, checking a link.
+
+Uses the Google account of the calendar sync. Drive's scope is asked for only when a folder
+is first linked (see `has_access`); Google adds it to the scopes granted before. Calls
+block; the UI runs them off its thread. google-api-python-client loads on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from kesher_desktop.services import folder_links, google_errors
+from kesher_desktop.services.folder_links import (
+    FolderLink,
+    FolderLinkError,
+    LinkService,
+    RemoteFolder,
+)
+from kesher_desktop.services.google_errors import GoogleAccountError
+
+if TYPE_CHECKING:
+    from kesher_desktop.services.google_account import GoogleAccount
+
+log = logging.getLogger(__name__)
+
+# Names, parents and links of files, nothing of their content: all a folder link needs.
+DRIVE_SCOPE = "https://www.googleapis.com/auth/drive.metadata.readonly"
+# Drive v3's rootUrl and servicePath in the discovery document the library ships.
+DRIVE_API_BASE = "https://www.googleapis.com/drive/v3/"
+FOLDER_TYPE = "application/vnd.google-apps.folder"
+PAGE_SIZE = 200
+
+T = TypeVar("T")
+
+
+class DriveFolders:
+    """Folders of the connected Google account's Drive, behind the FolderSource shape."""
+
+    service = LinkService.DRIVE
+
+    def __init__(self, account: GoogleAccount, api_base: str | None = None) -> None:
+        self._account = account
+        self._api_base = api_base or DRIVE_API_BASE
+        self._credentials: Any = None
+        self._files: Any = None
+
+    def has_access(self) -> bool:
+        """Whether the account granted Drive's scope: one small call, My Drive's id, tells.
+
+        The stored token carries every scope granted to Kesher, so Google answers 403
+        (insufficient scopes) while Drive's was never asked for.
+        """
+        try:
+            self._file("root", "id")
+        except FolderLinkError as error:
+            if error.code == folder_links.ACCESS_MISSING:
+                return False
+            raise
+        return True
+
+    def root(self) -> RemoteFolder:
+        return RemoteFolder("root", "My Drive")
+
+    def list_folders(self, folder: RemoteFolder) -> list[RemoteFolder]:
+        """The folders directly inside `folder`, not trashed, every page of them."""
+        parent = folder.key.replace("\\", "\\\\").replace("'", "\\'")
+        query = f"mimeType='{FOLDER_TYPE}' and '{parent}' in parents and trashed=false"
+        found: list[RemoteFolder] = []
+        page_token: str | None = None
+        while True:
+            answer = self._guarded(
+                lambda token=page_token: (
+                    self._api()
+                    .list(
+                        q=query,
+                        fields="nextPageToken, files(id, name)",
+                        pageSize=PAGE_SIZE,
+                        orderBy="name",
+                        pageToken=token,
+                    )
+                    .execute()
+                )
+            )
+            found += [RemoteFolder(f["id"], f.get("name", "")) for f in answer.get("files", [])]
+            page_token = answer.get("nextPageToken")
+            if not page_token:
+                break
+        return sorted(found, key=lambda each: each.name.casefold())
+
+    def share(self, folder: RemoteFolder) -> FolderLink:
+        """The folder's web link, as Drive gives it; who may open it is Drive's sharing."""
+        answer = self._file(folder.key, "id, name, webViewLink, trashed")
+        if answer is None or answer.get("trashed"):
+            raise FolderLinkError(folder_links.FOLDER_GONE)
+        url = answer.get("webViewLink") or f"https://drive.google.com/drive/folders/{folder.key}"
+        name = answer.get("name") or folder.name
+        return FolderLink(LinkService.DRIVE, url, name, folder.path, answer["id"])
+
+    def is_alive(self, url: str, target: str) -> bool:
+        """Whether the folder is still there and not in the trash (404 or trashed: dead)."""
+        answer = self._file(target, "id, trashed")
+        return answer is not None and not answer.get("trashed")
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _file(self, file_id: str, fields: str) -> dict[str, Any] | None:
+        """One file's fields; None when Drive says there is none (404)."""
+        from googleapiclient.errors import HttpError
+
+        try:
+            return self._guarded(
+                lambda: self._api().get(fileId=file_id, fields=fields).execute(),
+                passing=HttpError,
+            )
+        except HttpError as error:
+            if error.resp.status == 404:
+                return None
+            raise self._refused(error) from error
+
+    def _api(self) -> Any:
+        if self._files is None:
+            from googleapiclient.discovery import build
+
+            self._files = build(
+                "drive",
+                "v3",
+                credentials=self._credentials_or_raise(),
+                static_discovery=True,
+                cache_discovery=False,
+                client_options={"api_endpoint": self._api_base},
+            ).files()
+        return self._files
+
+    def _credentials_or_raise(self) -> Any:
+        if self._credentials is None:
+            try:
+                self._credentials = self._account.credentials()
+            except GoogleAccountError as error:
+                code = (
+                    folder_links.NOT_CONNECTED
+                    if error.code == google_errors.NOT_CONNECTED
+                    else folder_links.NOT_CONFIGURED
+                )
+                raise FolderLinkError(code) from error
+        return self._credentials
+
+    def _guarded(self, work: Callable[[], T], passing: type[Exception] | None = None) -> T:
+        """Run `work`, turning Google's failures into FolderLinkError; `passing` goes on."""
+        from google.auth.exceptions import RefreshError, TransportError
+        from googleapiclient.errors import HttpError
+
+        try:
+            return work()
+        except RefreshError as error:
+            self._account.mark_reconnect_needed(_reason(error))
+            raise FolderLinkError(folder_links.RECONNECT_NEEDED) from error
+        except HttpError as error:
+            if passing is not None and isinstance(error, passing):
+                raise
+            raise self._refused(error) from error
+        except (TransportError, OSError) as error:
+            log.warning("google drive not reached: %s", type(error).__name__)
+            raise FolderLinkError(folder_links.UNREACHABLE) from error
+
+    @staticmethod
+    def _refused(error: Any) -> FolderLinkError:
+        status = error.resp.status
+        log.warning("google drive refused status=%s reason=%s", status, error.reason)
+        if status == 403 and "insufficient" in str(error.reason).lower():
+            return FolderLinkError(folder_links.ACCESS_MISSING)
+        if status == 401:
+            return FolderLinkError(folder_links.RECONNECT_NEEDED)
+        return FolderLinkError(folder_links.REFUSED, reason=str(status))
+
+
+def _reason(error: Exception) -> str:
+    """The OAuth error code of a refused refresh ("invalid_grant"), for the log and mark."""
+    details = error.args[1] if len(error.args) > 1 else None
+    if isinstance(details, dict) and details.get("error"):
+        return str(details["error"])
+    return "invalid_grant"
