@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
@@ -31,6 +30,7 @@ from kesher_desktop.ui.activity_list_model import (
     state_name,
 )
 from kesher_desktop.ui.widgets.bidi import isolate_ltr
+from kesher_desktop.ui.widgets.list_rows import AnyIndex
 
 ROW_HEIGHT = 58
 PADDING = 10
@@ -55,8 +55,6 @@ SYNC_COLORS = {
     SyncState.REMOVED_IN_GOOGLE: QColor("#b45309"),
     SyncState.CONFLICT: QColor("#7c3aed"),
 }
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class ActivityDelegate(QStyledItemDelegate):

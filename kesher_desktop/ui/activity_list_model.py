@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -30,6 +29,7 @@ from kesher_desktop.services.invitation_views import (
 )
 from kesher_desktop.ui.calendar_texts import sync_text, sync_tip
 from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr, shorten
+from kesher_desktop.ui.widgets.list_rows import AnyIndex, read_only_flags
 from kesher_desktop.ui.widgets.zoned_time import format_day, format_instant, format_span
 
 log = logging.getLogger(__name__)
@@ -42,8 +42,6 @@ KIND_COLORS = {
     ActivityKind.TASK: QColor("#d97706"),
     ActivityKind.EMAIL: QColor("#2563eb"),
 }
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class ActivityRole(enum.IntEnum):
@@ -319,13 +317,7 @@ class ActivityListModel(QAbstractListModel):
         return self._custom_data(row, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -25,11 +24,11 @@ from kesher_desktop.services.reminders import FiredReminder
 from kesher_desktop.ui.activity_list_model import KIND_COLORS, OVERDUE_COLOR, kind_name
 from kesher_desktop.ui.durations import duration_text
 from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr, shorten
+from kesher_desktop.ui.widgets.list_rows import AnyIndex, read_only_flags
 from kesher_desktop.ui.widgets.zoned_time import format_day, format_instant, format_span
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 SEPARATOR = " \u00b7 "
 ICON_SIZE = 14
 ROW_PADDING = 4
@@ -129,13 +128,7 @@ class ReminderListModel(QAbstractListModel):
         return names
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         fired = self.alert(index)

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -32,6 +31,7 @@ from kesher_desktop.services.calendar_log import SyncLogEntry
 from kesher_desktop.services.errors import NotFoundError
 from kesher_desktop.ui.calendar_texts import google_copy_text, kind_text, reason_text
 from kesher_desktop.ui.widgets.bidi import align_leading, isolate_ltr, shorten
+from kesher_desktop.ui.widgets.list_rows import AnyIndex, read_only_flags
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 from kesher_desktop.ui.widgets.zoned_time import format_instant
 
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 LOG_LIMIT = 200
 QUOTA_HALT = "quota_exceeded"
 
@@ -104,13 +103,7 @@ class SyncLogModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     # -- helpers ---------------------------------------------------------------------------
 
