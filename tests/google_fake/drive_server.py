@@ -23,12 +23,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-HOST = "127.0.0.1"
+from tests.fake_http import HOST, FakeServer, serving
+
 DRIVE_SCOPE = "https://www.googleapis.com/auth/drive.metadata.readonly"
 FOLDER_TYPE = "application/vnd.google-apps.folder"
 CLIENT_ID = "5678-kesher-drive.apps.googleusercontent.com"
@@ -175,7 +176,7 @@ def _error(status: int, reason: str, message: str) -> Answer:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: _Server
+    server: FakeServer
 
     def do_GET(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
@@ -202,21 +203,8 @@ class _Handler(BaseHTTPRequestHandler):
         return
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    fake: FakeDrive
-
-
 @contextmanager
 def drive_server() -> Iterator[FakeDrive]:
     """Run the fake for the block on a free port of 127.0.0.1."""
-    server = _Server((HOST, 0), _Handler)
-    server.fake = FakeDrive(port=server.server_address[1])
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield server.fake
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(_Handler, lambda port: FakeDrive(port=port)) as fake:
+        yield fake

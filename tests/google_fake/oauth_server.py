@@ -27,12 +27,13 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-HOST = "127.0.0.1"
+from tests.fake_http import HOST, FakeServer, serving
+
 CLIENT_ID = "1234-kesher-test.apps.googleusercontent.com"
 CLIENT_SECRET = "GOCSPX-test-secret"
 ACCOUNT = "noa.barak@gmail.com"
@@ -204,7 +205,7 @@ class FakeGoogle:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: _Server
+    server: FakeServer
 
     def do_GET(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
@@ -240,24 +241,11 @@ class _Handler(BaseHTTPRequestHandler):
         return
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    fake: FakeGoogle
-
-
 @contextmanager
 def oauth_server() -> Iterator[FakeGoogle]:
     """Run the fake for the block on a free port of 127.0.0.1."""
-    server = _Server((HOST, 0), _Handler)
-    server.fake = FakeGoogle(port=server.server_address[1])
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield server.fake
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(_Handler, lambda port: FakeGoogle(port=port)) as fake:
+        yield fake
 
 
 class ConsentBrowser:
