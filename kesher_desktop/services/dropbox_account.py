@@ -1,4 +1,4 @@
-"""The user's Dropbox account: its app key, connecting it, and a client that uses it.
+"""The user's Dropbox account: its app key, connecting and disconnecting it, and a client.
 
 Connecting is Dropbox's OAuth 2 code flow with PKCE and offline access, without a
 redirect: the user allows Kesher on Dropbox's page and pastes the code it shows. Only the
@@ -91,6 +91,20 @@ class DropboxAccount:
         self._secrets.delete(RECONNECT_KEY)
         log.info("dropbox account forgotten")
 
+    def disconnect(self) -> bool:
+        """Revoke Kesher's access at Dropbox, then forget the token here all the same.
+
+        Returns whether Dropbox confirmed it (True too when no token was stored): False
+        when Dropbox could not be reached, refused, or no app key is left to ask with.
+        Raises SecretsUnavailableError when the keyring cannot be read.
+        """
+        revoked = True
+        if self._secrets.get(REFRESH_TOKEN_KEY):
+            revoked = self._revoke()
+        self.forget()
+        log.info("dropbox account disconnected revoked=%s", revoked)
+        return revoked
+
     # -- connecting ------------------------------------------------------------------------
 
     def start_connect(self) -> DropboxConsent:
@@ -173,6 +187,21 @@ class DropboxAccount:
         if not key:
             raise FolderLinkError(folder_links.NOT_CONFIGURED)
         return key
+
+    def _revoke(self) -> bool:
+        """Ask Dropbox to disable the stored refresh token and the access made from it."""
+        import dropbox.exceptions
+        import requests
+
+        try:
+            self.client().auth_token_revoke()
+        except FolderLinkError as error:
+            log.warning("dropbox access not revoked: %s", error.code)
+            return False
+        except (dropbox.exceptions.DropboxException, requests.RequestException) as error:
+            log.warning("dropbox access not revoked: %s", type(error).__name__)
+            return False
+        return True
 
     def _stored(self, key: str) -> str | None:
         try:

@@ -1,5 +1,5 @@
 """The preferences dialog: language, users, mail for reminders, sent-mail tracking, the
-Google account, and starting at login."""
+Google and Dropbox accounts, and starting at login."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ from kesher_desktop.settings import (
     SmtpSecurity,
     SmtpSettings,
 )
+from kesher_desktop.ui.dropbox_section import DropboxSection
 from kesher_desktop.ui.google_connect_dialog import (
     BackgroundCall,
     GoogleConnectDialog,
@@ -717,6 +718,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.mail = MailSection(settings, secrets)
         self.tracking = TrackingSection(settings, secrets)
         self.google = GoogleSection(settings, secrets)
+        self.dropbox = DropboxSection(settings, secrets)
         self.start_at_login = QCheckBox()
         self.start_at_login.setChecked(settings.start_at_login)
         self.start_error = FieldError()
@@ -739,8 +741,13 @@ class SettingsDialog(Retranslating, QDialog):
         columns = QWidget()
         mail_row = QHBoxLayout(columns)
         mail_row.setContentsMargins(0, 0, 0, 0)
-        for section in (self.mail, self.tracking, self.google):
+        for section in (self.mail, self.tracking):
             mail_row.addWidget(section, 1)
+        # The accounts Kesher connects to share a column: a fourth would not fit the width.
+        accounts = QVBoxLayout()
+        accounts.addWidget(self.google)
+        accounts.addWidget(self.dropbox, 1)
+        mail_row.addLayout(accounts, 1)
         self.columns = _Columns(columns)
         layout.addWidget(self.columns, 1)
         layout.addWidget(buttons)
@@ -776,6 +783,7 @@ class SettingsDialog(Retranslating, QDialog):
         if not self.mail.save(mail) or not self.tracking.save(tracking):
             return
         self.google.save()
+        self.dropbox.save()
         if not self._apply_start_at_login():
             return
         if self.users is not None and not self.users.save_me():

@@ -781,6 +781,77 @@ Kesher שומר רק מפתח לחידוש הגישה, בצרור המפתחות
     </message>
 </context>
 <context>
+    <name>DropboxSection</name>
+    <message>
+        <source>Dropbox</source>
+        <translation>Dropbox</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>מפתח אפליקציה</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>חשבון</translation>
+    </message>
+    <message>
+        <source>Empty: no Dropbox folders</source>
+        <translation>ריק: בלי תיקיות Dropbox</translation>
+    </message>
+    <message>
+        <source>Set for this computer by {variable}.</source>
+        <translation>נקבע למחשב הזה במשתנה {variable}.</translation>
+    </message>
+    <message>
+        <source>The key comes from an app made in the {console} with Full Dropbox access. On the app&apos;s Permissions tab tick {permissions}, then copy its App key here.</source>
+        <translation>המפתח מגיע מאפליקציה שנוצרה ב־{console} עם גישה מסוג Full&#xa0;Dropbox. בלשונית Permissions של האפליקציה יש לסמן את {permissions}, ואז להעתיק לכאן את ה־App key שלה.</translation>
+    </message>
+    <message>
+        <source>Connect again…</source>
+        <translation>חיבור מחדש…</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>חיבור…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>ניתוק</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep Dropbox&apos;s key safely. Install or unlock your system&apos;s keyring (such as GNOME Keyring or KWallet) to connect.</source>
+        <translation>במחשב הזה אין מחזיק מפתחות (keyring) לשמירת המפתח של Dropbox בבטחה. כדי להתחבר, יש להתקין או לפתוח את מחזיק המפתחות של המערכת (למשל GNOME Keyring או KWallet).</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>מנתק…</translation>
+    </message>
+    <message>
+        <source>Dropbox no longer accepts Kesher&apos;s access. Connect again.</source>
+        <translation>הגישה של קשר כבר לא מתקבלת ב-Dropbox. יש להתחבר מחדש.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>לא מחובר.</translation>
+    </message>
+    <message>
+        <source>Connected as {account}.</source>
+        <translation>מחובר בתור {account}.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>מחובר.</translation>
+    </message>
+    <message>
+        <source>Could not disconnect: {reason}</source>
+        <translation>הניתוק נכשל: {reason}</translation>
+    </message>
+    <message>
+        <source>Forgotten on this computer, but Dropbox could not be told. To withdraw Kesher&apos;s access there too, remove its app under Connected apps in your Dropbox account&apos;s settings.</source>
+        <translation>הגישה נמחקה מהמחשב הזה, אבל לא ניתן היה להודיע על כך ל-Dropbox. כדי לבטל את הגישה של קשר גם שם, יש להסיר את האפליקציה שלו תחת Connected apps בהגדרות של חשבון Dropbox.</translation>
+    </message>
+</context>
+<context>
     <name>Durations</name>
     <message>
         <source>one minute</source>

@@ -9,6 +9,7 @@
         box.expire_access_tokens()             # the next call answers expired_access_token
         box.refuse_refresh = True              # the token endpoint refuses refresh tokens
         box.delete("/Clients/Levi"); box.unshare("/Clients/Levi")
+        box.revoked                            # refresh tokens /2/auth/token/revoke disabled
 
 How the real SDK gets here: `dropbox.Dropbox` and `DropboxOAuth2FlowNoRedirect` build every
 URL as https://api.dropboxapi.com/..., and post through a `requests.Session` (the client's
@@ -19,7 +20,8 @@ never reach the real Dropbox. Nothing in the SDK is patched.
 
 Like Dropbox: the code exchange checks the app key and the PKCE verifier against the S256
 challenge of the authorize URL; every API call needs a live bearer token; route errors are
-409 with a tagged `error`, as the SDK decodes them.
+409 with a tagged `error`, as the SDK decodes them; revoking a token disables its refresh
+token and every access token made from it, so a later call is refused.
 """
 
 from __future__ import annotations
@@ -96,9 +98,12 @@ class FakeDropbox:
     # The routes called, in order, and the token requests' grant types.
     calls: list[str] = field(default_factory=list)
     grants: list[str] = field(default_factory=list)
+    revoked: list[str] = field(default_factory=list)
     _codes: dict[str, str] = field(default_factory=dict)
     _refresh_tokens: set[str] = field(default_factory=set)
     _access_tokens: dict[str, bool] = field(default_factory=dict)
+    # Which refresh token each access token was made from, so revoking can end them all.
+    _made_from: dict[str, str] = field(default_factory=dict)
     _cursors: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -184,21 +189,22 @@ class FakeDropbox:
                 return 400, {"error": "invalid_grant", "error_description": "code doesn't exist"}
             refresh_token = self.connected_token()
             return 200, {
-                **self._access(),
+                **self._access(refresh_token),
                 "refresh_token": refresh_token,
                 "uid": "12345",
                 "account_id": ACCOUNT_ID,
                 "scope": "files.metadata.read sharing.write",
             }
         if grant == "refresh_token":
+            refresh_token = form.get("refresh_token", "")
             with self._lock:
-                known = form.get("refresh_token") in self._refresh_tokens
+                known = refresh_token in self._refresh_tokens
             if self.refuse_refresh or not known:
                 return 400, {
                     "error": "invalid_grant",
                     "error_description": "refresh token is invalid or revoked",
                 }
-            return 200, self._access()
+            return 200, self._access(refresh_token)
         return 400, {"error": "unsupported_grant_type"}
 
     # -- the API routes --------------------------------------------------------------------
@@ -211,11 +217,27 @@ class FakeDropbox:
             return 401, _error("invalid_access_token")
         if not live:
             return 401, _error("expired_access_token")
+        if route == "auth/token/revoke":
+            # The one route that needs the caller's token rather than the request's body.
+            return self._revoke(token)
         handler = _ROUTES.get(route)
         if handler is None:
             return 404, "Unknown API function"
         with self._lock:
             return handler(self, body)
+
+    def _revoke(self, access_token: str) -> Answer:
+        """Disable the token, its refresh token and every access token made from that."""
+        with self._lock:
+            refresh_token = self._made_from.get(access_token, "")
+            self._refresh_tokens.discard(refresh_token)
+            for token, source in list(self._made_from.items()):
+                if token == access_token or (refresh_token and source == refresh_token):
+                    self._access_tokens.pop(token, None)
+                    self._made_from.pop(token)
+            if refresh_token:
+                self.revoked.append(refresh_token)
+        return 200, None
 
     def _list_folder(self, body: dict[str, Any]) -> Answer:
         path = body.get("path", "").lower()
@@ -328,10 +350,11 @@ class FakeDropbox:
             },
         }
 
-    def _access(self) -> dict[str, Any]:
+    def _access(self, refresh_token: str) -> dict[str, Any]:
         token = "sl." + secrets.token_urlsafe(24)
         with self._lock:
             self._access_tokens[token] = True
+            self._made_from[token] = refresh_token
         return {"access_token": token, "token_type": "bearer", "expires_in": 14400}
 
 
