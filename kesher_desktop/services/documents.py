@@ -207,7 +207,16 @@ class DocumentService:
         self, contact_id: int | None, activity_id: int | None, stored: Iterable[StoredFile]
     ) -> list[int]:
         """Documents for files already in the store, on an activity (the contact is then the
-        activity's, or must be) or, with no activity, on the contact itself."""
+        activity's, or must be) or, with no activity, on the contact itself.
+
+        Raises NotFoundError (document_file_missing) and attaches none when a file's copy
+        left the store since it was stored: a document would name content that is gone.
+        """
+        stored = list(stored)
+        missing = [file.name for file in stored if not self.files.has(file.sha256)]
+        if missing:
+            log.warning("stored copies gone, nothing attached count=%s", len(missing))
+            raise NotFoundError("document_file_missing", names=", ".join(missing))
         now = self._clock.now()
         with self._store.session() as session:
             contact_id = self._owner(session, contact_id, activity_id)

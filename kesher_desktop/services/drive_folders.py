@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from kesher_desktop.services import folder_links, google_errors
 from kesher_desktop.services.folder_links import (
@@ -31,6 +32,9 @@ DRIVE_SCOPE = "https://www.googleapis.com/auth/drive.metadata.readonly"
 DRIVE_API_BASE = "https://www.googleapis.com/drive/v3/"
 FOLDER_TYPE = "application/vnd.google-apps.folder"
 PAGE_SIZE = 200
+# The query Drive's own "Copy link" puts on a shared item's link. A link made while the
+# folder was shared carries it, so a later check knows the link was meant for others.
+SHARING_USE = ("usp", "sharing")
 
 T = TypeVar("T")
 
@@ -90,18 +94,34 @@ class DriveFolders:
         return sorted(found, key=lambda each: each.name.casefold())
 
     def share(self, folder: RemoteFolder) -> FolderLink:
-        """The folder's web link, as Drive gives it; who may open it is Drive's sharing."""
-        answer = self._file(folder.key, "id, name, webViewLink, trashed")
+        """The folder's web link, as Drive gives it; who may open it is Drive's sharing.
+
+        A folder shared at this moment gets Drive's sharing link (see SHARING_USE).
+        """
+        answer = self._file(folder.key, "id, name, webViewLink, trashed, shared")
         if answer is None or answer.get("trashed"):
             raise FolderLinkError(folder_links.FOLDER_GONE)
         url = answer.get("webViewLink") or f"https://drive.google.com/drive/folders/{folder.key}"
+        if answer.get("shared"):
+            url = _sharing_link(url)
         name = answer.get("name") or folder.name
         return FolderLink(LinkService.DRIVE, url, name, folder.path, answer["id"])
 
     def is_alive(self, url: str, target: str) -> bool:
-        """Whether the folder is still there and not in the trash (404 or trashed: dead)."""
-        answer = self._file(target, "id, trashed")
-        return answer is not None and not answer.get("trashed")
+        """Whether the link still leads to the folder for those it was made for.
+
+        Dead when Drive no longer shows the folder to the user (deleted, or no longer
+        shared with them by its owner: Drive answers 404 for both), when it is in the
+        trash, and when a sharing link now leads to a folder shared with no one, which
+        opens for its owner alone. A folder linked while unshared was for the user only:
+        it stays live as long as they can open it.
+        """
+        answer = self._file(target, "id, trashed, shared")
+        if answer is None or answer.get("trashed"):
+            return False
+        # Items in shared drives carry no "shared" at all: not knowing is not unshared.
+        unshared = answer.get("shared") is False
+        return not (unshared and _is_sharing_link(url))
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -173,6 +193,19 @@ class DriveFolders:
         if status == 401:
             return FolderLinkError(folder_links.RECONNECT_NEEDED)
         return FolderLinkError(folder_links.REFUSED, reason=str(status))
+
+
+def _sharing_link(url: str) -> str:
+    """`url` with Drive's sharing query, any other query kept."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    query[SHARING_USE[0]] = SHARING_USE[1]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _is_sharing_link(url: str) -> bool:
+    key, value = SHARING_USE
+    return dict(parse_qsl(urlsplit(url).query)).get(key) == value
 
 
 def _reason(error: Exception) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kesher_desktop.services.errors import ServiceError
+from kesher_desktop.settings import Settings
 
 if TYPE_CHECKING:
     from kesher_desktop.services.dropbox_account import DropboxAccount
@@ -107,7 +108,7 @@ class FolderLinkSources:
 
     A service is offered only when whoever installed Kesher configured it: a Dropbox app
     key, a Google OAuth client file. Both are read through the settings at each call, so a
-    changed setting counts at once.
+    changed setting counts at once; so is the name of the account each is connected as.
     """
 
     def __init__(
@@ -115,10 +116,12 @@ class FolderLinkSources:
         dropbox: DropboxAccount,
         google: GoogleAccount,
         drive_endpoint: str | None = None,
+        settings: Callable[[], Settings] = Settings.load,
     ) -> None:
         self.dropbox = dropbox
         self.google = google
         self._drive_endpoint = drive_endpoint
+        self._settings = settings
 
     def is_configured(self, service: LinkService) -> bool:
         if service is LinkService.DROPBOX:
@@ -129,6 +132,24 @@ class FolderLinkSources:
         if service is LinkService.DROPBOX:
             return self.dropbox.is_connected()
         return self.google.is_connected()
+
+    def account_name(self, service: LinkService) -> str:
+        """The e-mail of the account the service is connected as; "" when not known."""
+        settings = self._settings()
+        if service is LinkService.DROPBOX:
+            return settings.dropbox_account
+        return settings.google_account
+
+    def keep_account_name(self, service: LinkService, email: str) -> None:
+        """Save which account the service was just connected as, for Settings to show (and,
+        for Google, for the calendar's next connection to ask for)."""
+        settings = self._settings()
+        if service is LinkService.DROPBOX:
+            settings.dropbox_account = email
+        else:
+            settings.google_account = email
+        settings.save()
+        log.info("%s account name kept known=%s", service.value, bool(email))
 
     def folders(self, service: LinkService) -> FolderSource:
         """The service's folders; heavy libraries load here, on first use."""

@@ -122,6 +122,7 @@ class GoogleAccount:
         *,
         attempt: ConsentAttempt | None = None,
         browser_message: str = _BROWSER_MESSAGE,
+        expected_account: str = "",
     ) -> str | None:
         """Ask the user's consent in the browser and keep the refresh token it yields.
 
@@ -129,6 +130,11 @@ class GoogleAccount:
         cancelled. Scopes granted before are kept (include_granted_scopes), so another
         feature can ask for its own scope later. Returns the account's e-mail when the
         answer names it. Raises GoogleAccountError, or SecretsUnavailableError.
+
+        With `expected_account` (the account already in use), Google's page offers that
+        account first, and an answer for another one is refused (ACCOUNT_MISMATCH) before
+        its token is kept: the stored token, and the calendar sync using it, stay as they
+        were.
         """
         from kesher_desktop.services.google_consent import ConsentAttempt, ask_consent
 
@@ -142,7 +148,10 @@ class GoogleAccount:
             open_browser or webbrowser.open,
             attempt or ConsentAttempt(),
             browser_message,
+            login_hint=expected_account,
         )
+        email = _email_in(answer.id_token)
+        _check_same_account(expected_account, email)
 
         # An answer without "scope" grants what was asked (RFC 6749, 5.1); with one, the
         # consent screen may have let the user untick some, and those are needed.
@@ -153,8 +162,6 @@ class GoogleAccount:
             raise GoogleAccountError(google_errors.SCOPES_MISSING, scopes=" ".join(missing))
         self._keep_refresh_token(answer.refresh_token)
         self._secrets.delete(RECONNECT_KEY)
-
-        email = _email_in(answer.id_token)
         log.info("google account connected email_known=%s", email is not None)
         return email
 
@@ -214,6 +221,20 @@ def _revoke(uri: str, token: str) -> bool:
         )
         return False
     return True
+
+
+def _check_same_account(expected: str, email: str | None) -> None:
+    """Refuse an answer for another account than `expected`; nothing has been kept yet.
+
+    The new refresh token is dropped, not revoked: revoking it would end Kesher's access
+    for that other account everywhere, which may be in use on another computer.
+    """
+    if not expected or email is None or email.casefold() == expected.casefold():
+        # An answer that names no account cannot be told apart; Google names it whenever
+        # "openid email" is asked, as every connection here does.
+        return
+    log.warning("google consent for another account than the one in use; nothing kept")
+    raise GoogleAccountError(google_errors.ACCOUNT_MISMATCH, expected=expected, chosen=email)
 
 
 def _email_in(id_token: str | None) -> str | None:

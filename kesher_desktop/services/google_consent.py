@@ -110,13 +110,17 @@ def ask_consent(
     open_browser: Callable[[str], bool],
     attempt: ConsentAttempt,
     browser_message: str,
+    login_hint: str = "",
 ) -> ConsentAnswer:
     """Run the flow to the end; blocks until the browser comes back, so never on the UI thread.
 
-    PKCE (S256) is the library's default. Raises GoogleAccountError with the reason.
+    PKCE (S256) is the library's default. `login_hint` names the account Google's page
+    should offer first; the user may still choose another. Raises GoogleAccountError with
+    the reason.
     """
     flow = _AttemptFlow.from_client_config(client.flow_config(), scopes=list(scopes))
     flow.attempt, flow.open_browser = attempt, open_browser
+    hint = {"login_hint": login_hint} if login_hint else {}
     try:
         flow.run_local_server(
             host="localhost",
@@ -128,6 +132,7 @@ def ask_consent(
             access_type="offline",
             prompt="consent",
             include_granted_scopes="true",
+            **hint,
         )
     except Exception as error:
         if attempt.settle():

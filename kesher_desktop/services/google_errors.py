@@ -21,6 +21,8 @@ UNREACHABLE = "google_unreachable"
 NO_LOOPBACK = "google_no_loopback"
 NO_REFRESH_TOKEN = "google_no_refresh_token"
 SCOPES_MISSING = "google_scopes_missing"
+# Signed in on Google's page as another account than the one Kesher already works with.
+ACCOUNT_MISMATCH = "google_account_mismatch"
 
 # Using the connection.
 NOT_CONNECTED = "google_not_connected"

@@ -26,6 +26,7 @@ from kesher_desktop.services.errors import NotFoundError, ServiceError, Validati
 from kesher_desktop.ui.activities_pane import InvitationRelay
 from kesher_desktop.ui.activity_forms import ActivityForm
 from kesher_desktop.ui.messages import message_for
+from kesher_desktop.ui.widgets.bidi import isolate
 from kesher_desktop.ui.widgets.confirm import ask_to_discard
 from kesher_desktop.ui.widgets.email_view import EmailView
 from kesher_desktop.ui.widgets.field_error import FieldError
@@ -171,7 +172,11 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self.form.set_answers(self._answers(activity_id))
 
     def save(self) -> int | None:
-        """Create or update from the form; on success close and return the activity's id."""
+        """Create or update from the form; the saved activity's id, or None if not saved.
+
+        Closes once saved, unless files or links held for the activity could not be
+        attached: then the drawer stays open on the saved activity and names them.
+        """
         if self.form is None or self._mode is Mode.READ:
             return None
         self.form.clear_errors()
@@ -185,8 +190,6 @@ class ActivityDrawer(Retranslating, QDockWidget):
             else:
                 assert self._contact_id is not None
                 saved = self._services.activities.create(self._contact_id, draft)
-                # Files dropped on the draft become its documents now it exists.
-                self.form.attachments.attach_pending(saved)
         except ValidationError as error:
             if not self.form.show_error(error.field, message_for(error)):
                 self.general_error.show_message(message_for(error))
@@ -194,6 +197,14 @@ class ActivityDrawer(Retranslating, QDockWidget):
         except ServiceError as error:
             self.general_error.show_message(message_for(error))
             return None
+
+        # Files and links held for the activity become its documents now that it exists.
+        attachments = self.form.attachments
+        not_attached = attachments.attach_pending(saved) if attachments.has_pending() else []
+        if not_attached:
+            self._stay_on_saved(saved, not_attached)
+            self.activity_saved.emit(saved)
+            return saved
 
         self._forget_form()
         self.hide()
@@ -284,6 +295,24 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self._baseline = self._stored = None
         if self.form is not None:
             self.form.attachments.forget_pending()
+
+    def _stay_on_saved(self, activity_id: int, not_attached: list[str]) -> None:
+        """The activity is saved but some held files or links are not on it: stay open on
+        it, now editing it, with those still held and named, so nothing goes unnoticed.
+        Saving again tries them again; closing asks before dropping them."""
+        assert self.form is not None
+        self._contact_id, self._activity_id = None, activity_id
+        self._mode = Mode.EDIT
+        self._stored = self._services.activities.draft_of(activity_id)
+        self._baseline = self.form.draft()
+        names = ", ".join(isolate(name) for name in not_attached)
+        self.general_error.show_message(
+            self.tr(
+                "The activity is saved, but these could not be attached: {names}. They are "
+                "still listed: press Save to try again, or remove them and attach them anew."
+            ).format(names=names)
+        )
+        self.retranslate()
 
     def _show_note(self, note: Note | None) -> None:
         self._note = note

@@ -3,13 +3,16 @@ activity being edited.
 
 A saved activity gets each file or link as a document at once. An activity not yet saved
 holds them in the draft; they become documents when it is saved, and discarding the draft
-attaches nothing.
+attaches nothing. One that cannot be attached on saving stays held, listed under the saved
+activity's documents, for another try.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +23,7 @@ from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.documents import LinkInfo
 from kesher_desktop.services.errors import ServiceError
 from kesher_desktop.services.folder_links import FolderLink, FolderLinkSources, LinkState
+from kesher_desktop.ui.app_icons import paperclip_icon
 from kesher_desktop.ui.attachment_actions import AttachmentActions
 from kesher_desktop.ui.document_row import DocumentRow, ShownFile
 from kesher_desktop.ui.file_desk import FileDesk
@@ -59,6 +63,7 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
 
         self.attach_button = QPushButton()
         self.attach_button.setObjectName("attachButton")
+        self.attach_button.setIcon(paperclip_icon())
         self.attach_button.clicked.connect(self.choose_files)
         self.drop_hint = QLabel()
         self.drop_hint.setObjectName("emptyHint")
@@ -146,29 +151,37 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
             self.draft_changed.emit()
 
     def pending_files(self) -> list[StoredFile]:
-        """The files the unsaved activity holds."""
+        """The files held until saving: a draft's, or those a save could not attach."""
         return list(self._pending)
 
     def pending_links(self) -> list[FolderLink]:
-        """The folder links the unsaved activity holds."""
+        """The folder links held until saving, as `pending_files`."""
         return list(self._pending_links)
 
     def has_pending(self) -> bool:
-        """Whether the unsaved activity holds files or links that saving would attach."""
+        """Whether files or links are held that saving would attach."""
         return bool(self._pending or self._pending_links)
 
-    def attach_pending(self, activity_id: int) -> list[int]:
-        """Make the draft's files and links documents of the activity just saved."""
-        pending, self._pending = self._pending, []
+    def attach_pending(self, activity_id: int) -> list[str]:
+        """Make the held files and links documents of the activity just saved, which the
+        area shows from now on.
+
+        Each goes on its own, so one that fails costs no other. Returns the names of those
+        not attached; they stay held and listed, to try again or take off.
+        """
+        self._contact_id, self._activity_id = None, activity_id
+        files, self._pending = self._pending, []
         links, self._pending_links = self._pending_links, []
         documents = self._services.documents
-        try:
-            ids = documents.attach(None, activity_id, pending) if pending else []
-            ids += [documents.add_link(None, activity_id, link) for link in links]
-        except ServiceError as error:
-            log.warning("draft files not attached activity=%s code=%s", activity_id, error.code)
-            return []
-        return ids
+        for file in files:
+            if not _attached(activity_id, partial(documents.attach, None, activity_id, [file])):
+                self._pending.append(file)
+        for link in links:
+            if not _attached(activity_id, partial(documents.add_link, None, activity_id, link)):
+                self._pending_links.append(link)
+
+        self.refresh()
+        return [file.name for file in self._pending] + [lk.name for lk in self._pending_links]
 
     def forget_pending(self) -> None:
         """The draft was discarded: its files and links go on nothing."""
@@ -195,28 +208,35 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
     # -- helpers ---------------------------------------------------------------------------
 
     def _shown_files(self) -> list[ShownFile]:
-        if self._activity_id is None:
-            files = [
-                ShownFile(index, file.name, file.size, None, pending=True)
-                for index, file in enumerate(self._pending)
+        """The saved activity's documents, then what is held: all of a draft's, or what
+        could not be attached when it was saved."""
+        saved: list[ShownFile] = []
+        if self._activity_id is not None:
+            documents = self._services.documents.for_activity(self._activity_id)
+            saved = [
+                ShownFile(d.id, d.name, d.size, d.added_at, d.state, link=d.link)
+                for d in documents
             ]
-            # Numbered on after the files, so one index names either kind in the draft.
-            links = [
-                ShownFile(
-                    len(files) + index,
-                    link.name,
-                    None,
-                    None,
-                    pending=True,
-                    link=LinkInfo(link.service, link.url, link.path, LinkState.LIVE),
-                )
-                for index, link in enumerate(self._pending_links)
-            ]
-            return files + links
-        documents = self._services.documents.for_activity(self._activity_id)
-        return [
-            ShownFile(d.id, d.name, d.size, d.added_at, d.state, link=d.link) for d in documents
+        return saved + self._held_files()
+
+    def _held_files(self) -> list[ShownFile]:
+        files = [
+            ShownFile(index, file.name, file.size, None, pending=True)
+            for index, file in enumerate(self._pending)
         ]
+        # Numbered on after the files, so one index names either kind that is held.
+        links = [
+            ShownFile(
+                len(files) + index,
+                link.name,
+                None,
+                None,
+                pending=True,
+                link=LinkInfo(link.service, link.url, link.path, LinkState.LIVE),
+            )
+            for index, link in enumerate(self._pending_links)
+        ]
+        return files + links
 
     def _row(self, shown: ShownFile) -> DocumentRow:
         row = DocumentRow(shown, self._services.clock.zone)
@@ -261,3 +281,13 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
         layout.addWidget(self.undo_bar)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+
+
+def _attached(activity_id: int, attach: Callable[[], object]) -> bool:
+    """Run one attach of a held file or link; False, logged, when the store refused it."""
+    try:
+        attach()
+    except ServiceError as error:
+        log.warning("held item not attached activity=%s code=%s", activity_id, error.code)
+        return False
+    return True

@@ -46,7 +46,7 @@ class ShownFile:
     size: int | None
     added_at: datetime | None
     state: FileState = FileState.PRESENT
-    # A file held by an unsaved activity: it can only be taken off again.
+    # A file or link held until its activity is saved: it can only be taken off again.
     pending: bool = False
     # Set when the row is a linked folder rather than a file.
     link: LinkInfo | None = None

@@ -21,6 +21,7 @@ from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.documents import ActivityDocuments, DocumentInfo
 from kesher_desktop.services.errors import ServiceError
 from kesher_desktop.services.folder_links import FolderLink, FolderLinkSources, LinkState
+from kesher_desktop.ui.app_icons import paperclip_icon
 from kesher_desktop.ui.attachment_actions import AttachmentActions
 from kesher_desktop.ui.document_row import DocumentRow, ShownFile
 from kesher_desktop.ui.file_desk import FileDesk
@@ -60,6 +61,7 @@ class DocumentsCard(FileDropTarget, Retranslating, QFrame):
         self.title.setObjectName("cardTitle")
         self.attach_button = QPushButton()
         self.attach_button.setObjectName("linkButton")
+        self.attach_button.setIcon(paperclip_icon())
         self.attach_button.clicked.connect(self.choose_files)
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName("emptyHint")
@@ -164,9 +166,9 @@ class DocumentsCard(FileDropTarget, Retranslating, QFrame):
         # A refused file's name may start the message in either script; keep it leading.
         align_leading(self.problem, Qt.AlignmentFlag.AlignTop)
         self.title.setText(self.tr("Documents"))
-        self.attach_button.setText(self.tr("+ Attach files"))
+        # The paperclip says "add"; a "+" before the words would say it twice.
+        self.attach_button.setText(self.tr("Attach files"))
         self.attach_button.setToolTip(self.tr("Attach files (up to 12 MB each)"))
-        self.attach_button.setAccessibleName(self.tr("Attach files"))
         self.empty_hint.setText(self.tr("No documents yet. Drop files here to attach them."))
         self.check_button.setToolTip(
             self.tr("Ask Dropbox and Google Drive whether each linked folder is still there")

@@ -1,7 +1,8 @@
 """Connecting the Google account for Google Drive folders: the Google dialog, Drive's words.
 
 The same consent as the calendar's, asking only Drive's scope; Google adds it to those
-granted before (include_granted_scopes), so the calendar keeps working.
+granted before (include_granted_scopes), so the calendar keeps working. The one stored token
+serves both, so when the calendar's account is known, only that account is taken.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from kesher_desktop.ui.google_connect_dialog import GoogleConnectDialog
 class DriveConnectDialog(GoogleConnectDialog):
     """GoogleConnectDialog asking for Drive's read-only view of folder names and links."""
 
-    def __init__(self, account: GoogleAccount, parent: QWidget | None = None) -> None:
-        super().__init__(account, parent, scopes=[DRIVE_SCOPE])
+    def __init__(
+        self, account: GoogleAccount, parent: QWidget | None = None, expected_account: str = ""
+    ) -> None:
+        super().__init__(account, parent, scopes=[DRIVE_SCOPE], expected_account=expected_account)
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -84,7 +84,7 @@ class FolderLinker(QObject):
 
     def connect_then_browse(self, service: LinkService) -> QDialog:
         dialog = self.connect_dialog(service)
-        dialog.account_connected.connect(lambda _account: self.browse(service))
+        dialog.account_connected.connect(lambda email: self._connected(service, email))
         self._show(dialog)
         return dialog
 
@@ -96,7 +96,9 @@ class FolderLinker(QObject):
             return DropboxConnectDialog(self.sources.dropbox, self._parent)
         from kesher_desktop.ui.drive_connect_dialog import DriveConnectDialog
 
-        return DriveConnectDialog(self.sources.google, self._parent)
+        # Drive shares the calendar's token: another account would move the calendar too.
+        calendars = self.sources.account_name(LinkService.DRIVE)
+        return DriveConnectDialog(self.sources.google, self._parent, expected_account=calendars)
 
     def check(self, links: list[LinkToCheck]) -> bool:
         """Ask the services about `links` off the UI thread; False when one check runs."""
@@ -126,6 +128,10 @@ class FolderLinker(QObject):
             return
         self.links_checked.emit(outcome.value)
 
+    def _connected(self, service: LinkService, email: str) -> None:
+        self.sources.keep_account_name(service, email)
+        self.browse(service)
+
     def _reconnect(self, browser: FolderBrowser, service: LinkService) -> None:
         """The browser found the account unusable (or without Drive's scope): connect."""
         browser.reject()
@@ -152,7 +158,7 @@ class FolderLinkButtons(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         for service in LinkService:
-            # Styled as the page's other text buttons ("+ Attach files").
+            # Styled as the page's other text buttons ("Attach files", with its paperclip).
             button = QPushButton()
             button.setObjectName("linkButton")
             button.setProperty("service", service.value)

@@ -105,6 +105,12 @@ _PROBLEMS = {
     google_errors.NOT_CONNECTED: QT_TRANSLATE_NOOP(
         "GoogleTexts", "No Google account is connected."
     ),
+    google_errors.ACCOUNT_MISMATCH: QT_TRANSLATE_NOOP(
+        "GoogleTexts",
+        "You signed in as {chosen}, but Kesher works with {expected}, the account your "
+        "calendar syncs with. Nothing was changed. Connect again and choose {expected}; to "
+        "use another account, first disconnect in Settings.",
+    ),
 }
 
 
@@ -224,10 +230,13 @@ class GoogleConnectDialog(Retranslating, QDialog):
         parent: QWidget | None = None,
         scopes: Sequence[str] = CALENDAR_SCOPES,
         timeout_seconds: float = CONNECT_TIMEOUT_SECONDS,
+        expected_account: str = "",
     ) -> None:
         super().__init__(parent)
         self._account = account
         self._scopes = list(scopes)
+        # The account already in use, when known: offered first, and the only one taken.
+        self._expected_account = expected_account
         self._timeout_seconds = timeout_seconds
         self._attempt: ConsentAttempt | None = None
         self._close_when_done = False
@@ -325,11 +334,17 @@ class GoogleConnectDialog(Retranslating, QDialog):
 
         self._attempt = attempt = ConsentAttempt()
         account, scopes, timeout = self._account, self._scopes, self._timeout_seconds
+        expected = self._expected_account
         message = self.tr("Kesher is connected to your Google account. You can close this page.")
 
         def work() -> str | None:
             return account.connect(
-                scopes, timeout, self._hand_over, attempt=attempt, browser_message=message
+                scopes,
+                timeout,
+                self._hand_over,
+                attempt=attempt,
+                browser_message=message,
+                expected_account=expected,
             )
 
         self._consent_url = ""

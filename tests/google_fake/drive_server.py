@@ -8,6 +8,11 @@
         drive.granted = set()                             # the token lacks Drive's scope
         drive.refuse_refresh = True                       # the token endpoint: invalid_grant
         drive.trash(folder); drive.purge(folder)          # the user deletes it in Drive
+        drive.add_folder("Levi", shared=True)             # shared with others
+        drive.add_folder("From Dana", owned=False)        # shared with the user by another
+        drive.unshare(folder)                             # shared with no one any more
+        drive.expire_tokens()                             # access tokens answered 401
+        drive.trusted = google                            # the fake OAuth server's tokens
 
 The real google-api-python-client (Drive's discovery document it ships, its api_endpoint
 pointed here) and google-auth talk to it over HTTP. The list query must be exactly the one
@@ -29,6 +34,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from tests.fake_http import HOST, FakeServer, serving
+from tests.google_fake.oauth_server import FakeGoogle
 
 DRIVE_SCOPE = "https://www.googleapis.com/auth/drive.metadata.readonly"
 FOLDER_TYPE = "application/vnd.google-apps.folder"
@@ -52,7 +58,12 @@ class FakeDrive:
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The list queries received and their page tokens, in order.
     lists: list[dict[str, str]] = field(default_factory=list)
+    # The token endpoint's requests (form fields), in order.
+    token_requests: list[dict[str, str]] = field(default_factory=list)
+    # Another fake whose access tokens are good here too, as Google's are for every API.
+    trusted: FakeGoogle | None = None
     _tokens: dict[str, frozenset[str]] = field(default_factory=dict)
+    _expired: set[str] = field(default_factory=set)
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     # -- for tests -------------------------------------------------------------------------
@@ -74,11 +85,30 @@ class FakeDrive:
         path.write_text(json.dumps({"installed": installed}), encoding="utf-8")
         return path
 
-    def add_folder(self, name: str, parent: str = "root") -> str:
-        return self._add(name, parent, FOLDER_TYPE)
+    def add_folder(
+        self, name: str, parent: str = "root", shared: bool = False, owned: bool = True
+    ) -> str:
+        """A folder of the user's (`owned`), or one another owner shared with them."""
+        return self._add(name, parent, FOLDER_TYPE, shared=shared or not owned, owned=owned)
 
     def add_file(self, name: str, parent: str = "root") -> str:
         return self._add(name, parent, "application/pdf")
+
+    def unshare(self, file_id: str) -> None:
+        """Its owner stops sharing it. The user's own stays theirs, shared with no one; one
+        shared with the user is gone from their view, which Drive answers as not found."""
+        with self._lock:
+            if self.files[file_id]["ownedByMe"]:
+                self.files[file_id]["shared"] = False
+            else:
+                del self.files[file_id]
+
+    def expire_tokens(self) -> None:
+        """Every access token given so far has run out: the API answers it 401."""
+        with self._lock:
+            self._expired |= set(self._tokens)
+            if self.trusted is not None:
+                self._expired |= set(self.trusted.access_tokens)
 
     def trash(self, file_id: str) -> None:
         with self._lock:
@@ -91,6 +121,8 @@ class FakeDrive:
     # -- the endpoints ---------------------------------------------------------------------
 
     def token(self, form: dict[str, str]) -> Answer:
+        with self._lock:
+            self.token_requests.append(form)
         if (form.get("client_id"), form.get("client_secret")) != (CLIENT_ID, CLIENT_SECRET):
             return 401, {"error": "invalid_client"}
         if self.refuse_refresh or form.get("grant_type") != "refresh_token":
@@ -109,8 +141,7 @@ class FakeDrive:
         }
 
     def api(self, path: str, query: dict[str, str], token: str) -> Answer:
-        with self._lock:
-            scopes = self._tokens.get(token)
+        scopes = self._scopes_of(token)
         if scopes is None:
             return _error(401, "authError", "Invalid Credentials")
         if DRIVE_SCOPE not in scopes:
@@ -151,7 +182,18 @@ class FakeDrive:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _add(self, name: str, parent: str, mime_type: str) -> str:
+    def _scopes_of(self, token: str) -> frozenset[str] | None:
+        """What a live access token may do; None for one unknown or expired."""
+        with self._lock:
+            if token in self._expired:
+                return None
+            if token in self._tokens:
+                return self._tokens[token]
+        return self.trusted.access_tokens.get(token) if self.trusted else None
+
+    def _add(
+        self, name: str, parent: str, mime_type: str, shared: bool = False, owned: bool = True
+    ) -> str:
         file_id = "1" + secrets.token_urlsafe(18).replace("-", "x").replace("_", "y")
         with self._lock:
             self.files[file_id] = {
@@ -160,6 +202,8 @@ class FakeDrive:
                 "mimeType": mime_type,
                 "parents": [parent],
                 "trashed": False,
+                "shared": shared,
+                "ownedByMe": owned,
                 "webViewLink": f"https://drive.google.com/drive/folders/{file_id}",
             }
         return file_id

@@ -7,6 +7,7 @@
         google.grant_only = {...}           # the user unticks the other scopes
         google.omit_refresh_token = True    # an answer without a refresh token
         google.refuse_with = "invalid_grant"  # the token endpoint refuses every request
+        google.account = "other@gmail.com"  # the user signs in as another account
 
 Like Google's: the consent page redirects to the loopback with code and state; the token
 endpoint checks the client, the single-use code, its redirect URI and the PKCE verifier
@@ -58,6 +59,8 @@ class FakeGoogle:
     grant_only: set[str] | None = None
     omit_refresh_token: bool = False
     refuse_with: str = ""
+    # The account the user signs in as on the consent page, whatever login_hint offered.
+    account: str = ACCOUNT
     # What the endpoints were asked, in order: query or form fields of each request.
     authorizations: list[dict[str, str]] = field(default_factory=list)
     token_requests: list[dict[str, str]] = field(default_factory=list)
@@ -65,6 +68,8 @@ class FakeGoogle:
     # Live refresh tokens and the scopes they carry.
     refresh_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
     granted_before: set[str] = field(default_factory=set)
+    # Access tokens issued and the scopes they carry, for a fake API to accept them.
+    access_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
     _codes: dict[str, _Code] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -178,8 +183,8 @@ class FakeGoogle:
                 {
                     "iss": "https://accounts.google.com",
                     "aud": CLIENT_ID,
-                    "sub": "108000000000000000001",
-                    "email": ACCOUNT,
+                    "sub": _subject(self.account),
+                    "email": self.account,
                     "email_verified": True,
                     "iat": int(time.time()),
                     "exp": int(time.time()) + 3600,
@@ -194,10 +199,12 @@ class FakeGoogle:
             return 400, {"error": "invalid_grant", "error_description": "Token has been revoked."}
         return 200, self._access(scopes)
 
-    @staticmethod
-    def _access(scopes: frozenset[str]) -> dict[str, Any]:
+    def _access(self, scopes: frozenset[str]) -> dict[str, Any]:
+        token = "ya29." + secrets.token_urlsafe(24)
+        with self._lock:
+            self.access_tokens[token] = scopes
         return {
-            "access_token": "ya29." + secrets.token_urlsafe(24),
+            "access_token": token,
             "expires_in": 3599,
             "scope": " ".join(sorted(scopes)),
             "token_type": "Bearer",
@@ -310,6 +317,11 @@ def _with_query(uri: str, **params: str) -> str:
 def _s256(verifier: str) -> str:
     digest = hashlib.sha256(verifier.encode()).digest()
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def _subject(account: str) -> str:
+    """Google's stable numeric id of an account, made up from its address."""
+    return "108" + str(int(hashlib.sha256(account.encode()).hexdigest(), 16))[:18]
 
 
 def _unsigned_jwt(claims: dict[str, Any]) -> str:

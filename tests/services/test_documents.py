@@ -138,6 +138,21 @@ def test_a_file_whose_stored_copy_is_gone_is_listed_as_missing(
         services.documents.save_copy(doc_id, tmp_path / "copy.txt")
 
 
+def test_a_stored_file_whose_copy_went_is_not_attached(
+    services: Services, contact_id: int, tmp_path: Path
+) -> None:
+    documents = services.documents
+    intake = documents.store_files([_file(tmp_path, "a.txt", b"a"), _file(tmp_path, "b", b"b")])
+    documents.files.path(intake.stored[0].sha256).unlink()
+
+    with pytest.raises(NotFoundError) as missing:
+        documents.attach(contact_id, None, intake.stored)
+
+    assert missing.value.code == "document_file_missing"
+    assert missing.value.params == {"names": "a.txt"}
+    assert documents.listing(contact_id).is_empty()
+
+
 def test_the_same_file_on_two_documents_is_one_stored_copy(
     services: Services, contact_id: int, tmp_path: Path
 ) -> None:

@@ -1,6 +1,7 @@
 """Google Drive through the real google-api-python-client against the fake Drive v3:
-listing folders page by page, linking one, a link dead once trashed or deleted, Drive's
-scope missing until asked for, and a refused refresh that asks for a new connection."""
+listing folders page by page, linking one, a link dead once trashed, deleted or unshared,
+Drive's scope missing until asked for, an expired access token renewed, and a refused
+refresh that asks for a new connection."""
 
 from __future__ import annotations
 
@@ -96,6 +97,24 @@ def test_a_link_is_dead_once_its_folder_is_trashed_or_deleted(
     assert not folders.is_alive(archive.url, archive.target)
 
 
+def test_a_link_made_while_shared_is_dead_once_the_folder_is_unshared(
+    drive: FakeDrive, folders: DriveFolders
+) -> None:
+    shared = folders.share(RemoteFolder(drive.add_folder("Levi shared", shared=True), ""))
+    mine = folders.share(RemoteFolder(drive.add_folder("My notes"), ""))
+    theirs = folders.share(RemoteFolder(drive.add_folder("From Dana", owned=False), ""))
+    assert shared.url.endswith("?usp=sharing") and "usp=" not in mine.url
+    assert all(folders.is_alive(link.url, link.target) for link in (shared, mine, theirs))
+
+    for link in (shared, mine, theirs):
+        drive.unshare(link.target)
+
+    assert not folders.is_alive(shared.url, shared.target)
+    assert not folders.is_alive(theirs.url, theirs.target)
+    # Linked while shared with no one, it was for the user alone, who still opens it.
+    assert folders.is_alive(mine.url, mine.target)
+
+
 def test_without_drives_scope_there_is_no_access_until_it_is_granted(
     drive: FakeDrive, account: GoogleAccount
 ) -> None:
@@ -108,6 +127,20 @@ def test_without_drives_scope_there_is_no_access_until_it_is_granted(
     drive.granted = {DRIVE_SCOPE}
 
     assert DriveFolders(account, drive.api_base).has_access()
+
+
+def test_an_expired_access_token_is_renewed_and_the_listing_goes_on(
+    drive: FakeDrive, folders: DriveFolders
+) -> None:
+    assert [f.name for f in folders.list_folders(folders.root())] == ["Archive", "לקוחות"]
+    assert len(drive.token_requests) == 1
+
+    drive.expire_tokens()
+    again = folders.list_folders(folders.root())
+
+    assert [f.name for f in again] == ["Archive", "לקוחות"]
+    [_first, renewal] = drive.token_requests
+    assert renewal["grant_type"] == "refresh_token" and renewal["refresh_token"] == "1//stored"
 
 
 def test_a_refused_refresh_asks_for_a_new_connection(

@@ -314,6 +314,26 @@ def test_a_later_scope_is_added_to_those_granted_before(
     assert {*CALENDAR_SCOPES, DRIVE_SCOPE} <= newest
 
 
+def test_a_later_scope_names_the_account_in_use_and_refuses_another(
+    account: GoogleAccount, google: FakeGoogle, file_keyring: PlaintextKeyring
+) -> None:
+    _connect(account)
+    calendars = _stored(file_keyring, REFRESH_TOKEN_KEY)
+    google.account = "someone.else@gmail.com"
+
+    with pytest.raises(GoogleAccountError) as refused:
+        account.connect([DRIVE_SCOPE], 10, ConsentBrowser(), expected_account=ACCOUNT)
+
+    assert google.authorizations[-1]["login_hint"] == ACCOUNT
+    assert refused.value.code == google_errors.ACCOUNT_MISMATCH
+    assert refused.value.params == {"expected": ACCOUNT, "chosen": "someone.else@gmail.com"}
+    assert _stored(file_keyring, REFRESH_TOKEN_KEY) == calendars and google.revoked == []
+
+    google.account = ACCOUNT.upper()
+    assert account.connect([DRIVE_SCOPE], 10, ConsentBrowser(), expected_account=ACCOUNT)
+    assert _stored(file_keyring, REFRESH_TOKEN_KEY) != calendars
+
+
 def test_disconnecting_revokes_at_google_and_forgets(
     account: GoogleAccount, google: FakeGoogle, file_keyring: PlaintextKeyring
 ) -> None:

@@ -1,4 +1,5 @@
-"""Real drag-and-drop of files onto a widget, files made for it, and a stand-in file desk."""
+"""Real drag-and-drop of files onto a widget, files made for it, a stand-in file desk, and
+the paperclip the attach buttons show."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kesher_desktop.paths import resources_dir
 from kesher_desktop.services.attachment_intake import MAX_ATTACHMENT_BYTES
 
 
@@ -35,6 +37,11 @@ def odd_files(folder: Path) -> dict[str, Path]:
     files["at_limit"] = sparse_file(folder / "at-limit.bin", MAX_ATTACHMENT_BYTES)
     files["over"] = sparse_file(folder / "גדול מדי.iso", MAX_ATTACHMENT_BYTES + 1)
     return files
+
+
+def paperclip_drawing(size: int) -> QImage:
+    """The shipped paperclip, read straight from its file, as an attach button shows it."""
+    return QIcon(str(resources_dir() / "icons" / "paperclip.svg")).pixmap(size, size).toImage()
 
 
 def file_urls(paths: list[Path]) -> list[QUrl]:

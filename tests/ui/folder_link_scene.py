@@ -58,6 +58,7 @@ def link_scene(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Iterator[LinkSc
             DropboxAccount(secrets, lambda: settings, box.session),
             GoogleAccount(secrets, lambda: settings),
             drive.api_base,
+            lambda: settings,
         )
         yield LinkScene(box, drive, secrets, settings, sources)
 

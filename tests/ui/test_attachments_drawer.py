@@ -14,10 +14,12 @@ from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.attachment_intake import MAX_ATTACHMENT_BYTES
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.folder_links import FolderLink, LinkService
-from kesher_desktop.ui.activity_drawer import ActivityDrawer
+from kesher_desktop.ui.activity_drawer import ActivityDrawer, Mode
 from kesher_desktop.ui.attachment_area import AttachmentArea
 from kesher_desktop.ui.contact_page import dock_area_for
-from tests.ui.attachment_drops import FakeDesk, drop, file_urls, odd_files
+from tests.ui.attachment_drops import FakeDesk, drop, file_urls, odd_files, paperclip_drawing
+
+ARCHIVE = FolderLink(LinkService.DROPBOX, "https://dropbox.test/s/a", "Archive", "/Archive", "/a")
 
 
 class Discard:
@@ -87,6 +89,46 @@ def test_files_dropped_on_a_new_meeting_wait_for_the_save_then_become_its_docume
     assert listing.own == [] and [g.activity_id for g in listing.by_activity] == saved.args
 
 
+def test_held_files_not_attached_on_saving_keep_the_drawer_open_on_the_saved_activity(
+    qtbot,
+    drawer: ActivityDrawer,
+    services: Services,
+    contact_id: int,
+    tmp_path: Path,
+    discard: Discard,
+) -> None:
+    files = odd_files(tmp_path / "desk")
+    drawer.open_new(contact_id, ActivityKind.MEETING)
+    area = _area(drawer)
+    drop(area, file_urls([files["small"], files["spaces"]]))
+    area.take_link(ARCHIVE)
+    # The store's copy of a held file is lost before the save (a clean-up, a failing disk).
+    lost = area.pending_files()[0]
+    services.documents.files.path(lost.sha256).unlink()
+
+    with qtbot.waitSignal(drawer.activity_saved, timeout=1000) as saved:
+        QTest.mouseClick(drawer.save_button, Qt.MouseButton.LeftButton)
+
+    [meeting] = saved.args
+    attached = [d.name for d in services.documents.for_activity(meeting)]
+    assert attached == ["notes with spaces.txt", "Archive"]
+    assert drawer.isVisible() and drawer.mode is Mode.EDIT and drawer.heading.text() == "Meeting"
+    assert lost.name in drawer.general_error.text() and drawer.general_error.isVisible()
+    assert "notes with spaces.txt" not in drawer.general_error.text()
+    assert area.pending_files() == [lost] and _names(area) == [*attached, lost.name]
+    assert drawer.is_modified() and discard.asked == 0
+
+    # Taken off and attached anew, it goes straight onto the saved activity.
+    area.rows[-1].action("remove").trigger()
+    drop(area, file_urls([files["small"]]))
+    with qtbot.waitSignal(drawer.activity_saved, timeout=1000):
+        QTest.mouseClick(drawer.save_button, Qt.MouseButton.LeftButton)
+
+    assert not drawer.isVisible()
+    assert len(services.documents.for_activity(meeting)) == 3
+    assert len(services.activities.rows_for_contact(contact_id)) == 1
+
+
 def test_discarding_a_new_activity_attaches_nothing(
     drawer: ActivityDrawer, services: Services, contact_id: int, tmp_path: Path, discard: Discard
 ) -> None:
@@ -107,9 +149,7 @@ def test_a_folder_link_alone_makes_the_draft_worth_asking_about(
 ) -> None:
     drawer.open_new(contact_id, ActivityKind.TASK)
     assert not drawer.is_modified()
-    link = FolderLink(LinkService.DROPBOX, "https://dropbox.test/s/a", "Archive", "/Archive", "/a")
-
-    _area(drawer).take_link(link)
+    _area(drawer).take_link(ARCHIVE)
 
     assert drawer.is_modified()
     assert drawer.cancel() and discard.asked == 1
@@ -168,6 +208,16 @@ def test_the_paperclip_button_attaches_what_the_file_dialog_picked(
 
     assert _names(area) == ["notes with spaces.txt"]
     assert "גדול מדי.iso" in area.problem.text()
+
+
+def test_the_attach_button_shows_the_paperclip_beside_its_words(
+    drawer: ActivityDrawer, contact_id: int
+) -> None:
+    drawer.open_new(contact_id, ActivityKind.MEETING)
+    button = _area(drawer).attach_button
+
+    assert button.text() == "Attach files…"
+    assert button.icon().pixmap(16, 16).toImage() == paperclip_drawing(16)
 
 
 def test_a_drag_of_web_links_is_not_taken(drawer: ActivityDrawer, contact_id: int) -> None:

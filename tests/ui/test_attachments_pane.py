@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.ui.documents_card import DocumentsCard
-from tests.ui.attachment_drops import FakeDesk, drop, file_urls, odd_files
+from tests.ui.attachment_drops import FakeDesk, drop, file_urls, odd_files, paperclip_drawing
 
 
 @pytest.fixture
@@ -163,6 +163,11 @@ def test_remove_offers_undo_on_the_undo_bar(
     assert card.undo_bar.isVisibleTo(card)
     QTest.mouseClick(card.undo_bar.undo_button, Qt.MouseButton.LeftButton)
     assert len(card.rows) == 2 and len(services.documents.for_contact(contact_id)) == 2
+
+
+def test_the_attach_button_shows_the_paperclip_beside_its_words(card: DocumentsCard) -> None:
+    assert card.attach_button.text() == "Attach files"
+    assert card.attach_button.icon().pixmap(16, 16).toImage() == paperclip_drawing(16)
 
 
 def test_windows_drive_and_share_paths_are_named_plainly_and_write_nothing_outside(

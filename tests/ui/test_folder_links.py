@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.drive_folders import DRIVE_SCOPE
 from kesher_desktop.services.folder_links import LinkService, LinkState
+from kesher_desktop.settings import Settings
 from kesher_desktop.ui.documents_card import DocumentsCard
 from kesher_desktop.ui.drive_connect_dialog import DriveConnectDialog
 from kesher_desktop.ui.dropbox_connect_dialog import DropboxConnectDialog
@@ -123,6 +124,8 @@ def test_first_use_connects_dropbox_with_the_pasted_code_then_browses(
     assert connected.args == [EMAIL]
     browser = shown_browser(qtbot, card.linker)
     assert [f.name for f in browser.folders] == ["Archive", "Clients"]
+    # Named in Settings as if connected there.
+    assert scene.settings.dropbox_account == EMAIL == Settings.load().dropbox_account
 
 
 def test_a_google_drive_folder_is_linked_with_its_web_link(

@@ -93,9 +93,10 @@ def test_an_unsaved_activity_holds_its_link_until_saved(
     [row] = area.rows
     assert "linked on saving" in row.meta_label.text() and area.has_pending()
     assert services.documents.for_activity(meeting) == []
-    [link_id] = area.attach_pending(meeting)
-    assert [d.id for d in services.documents.for_activity(meeting)] == [link_id]
-    assert not area.has_pending()
+    assert area.attach_pending(meeting) == []
+    [kept] = services.documents.for_activity(meeting)
+    assert kept.link is not None and kept.name == "Archive"
+    assert not area.has_pending() and [r.shown.key for r in area.rows] == [kept.id]
 
 
 def test_a_discarded_draft_links_nothing(
