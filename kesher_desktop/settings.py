@@ -79,8 +79,10 @@ class Settings:
     # The Google account connected (its e-mail, shown in settings); the refresh token is in
     # the keyring. Empty while no account is connected.
     google_account: str = ""
-    # Which of the user's calendars ticked activities go to.
+    # Which of the user's calendars ticked activities go to, and its name as Google listed it
+    # when the user chose it there (empty until then).
     google_calendar_id: str = "primary"
+    google_calendar_name: str = ""
     # Who mails the contact the invitation of an activity that is also in Google Calendar:
     # Google (sendUpdates=all) or our own iCalendar mail. Never both.
     google_sends_invitations: bool = False

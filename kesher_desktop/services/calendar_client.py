@@ -38,25 +38,31 @@ class Page:
     next_sync_token: str
 
 
+def calendar_service(credentials: Credentials, api_base: str) -> Any:
+    """Google's Calendar v3 service object, from the discovery document the library ships."""
+    from googleapiclient.discovery import build
+
+    return build(
+        "calendar",
+        "v3",
+        credentials=credentials,
+        static_discovery=True,
+        cache_discovery=False,
+        client_options={"api_endpoint": api_base},
+    )
+
+
 class CalendarClient:
-    """Insert, read, patch, delete and list the events of `calendar_id`.
+    """Insert, read, patch, delete and list the events of `calendar_id`, and move events
+    into it from another calendar.
 
     Not for sharing between threads: the HTTP connection underneath is not thread-safe,
     so the worker makes one per run.
     """
 
     def __init__(self, credentials: Credentials, calendar_id: str, api_base: str) -> None:
-        from googleapiclient.discovery import build
-
         self.calendar_id = calendar_id
-        self._events = build(
-            "calendar",
-            "v3",
-            credentials=credentials,
-            static_discovery=True,
-            cache_discovery=False,
-            client_options={"api_endpoint": api_base},
-        ).events()
+        self._events = calendar_service(credentials, api_base).events()
 
     def get(self, event_id: str) -> Event | None:
         """The event, also when cancelled (deleted in Google); None if Google has none."""
@@ -83,11 +89,29 @@ class CalendarClient:
             calendarId=self.calendar_id, eventId=event_id, body=body, sendUpdates=send_updates
         ).execute()
 
-    def delete(self, event_id: str, send_updates: str) -> bool:
-        """Whether there was an event to delete; one already gone is not an error."""
+    def move(self, event_id: str, source: str, send_updates: str) -> Event | None:
+        """Move the event from the calendar `source` into this one, keeping its id; the
+        moved event, or None when `source` has no such event (any more)."""
+        try:
+            return self._events.move(
+                calendarId=source,
+                eventId=event_id,
+                destination=self.calendar_id,
+                sendUpdates=send_updates,
+            ).execute()
+        except Exception as error:
+            if http_status(error) in (404, 410):
+                return None
+            raise
+
+    def delete(self, event_id: str, send_updates: str, calendar_id: str = "") -> bool:
+        """Whether there was an event to delete; one already gone is not an error. The event
+        is looked for in `calendar_id` when given, in this client's calendar otherwise."""
         try:
             self._events.delete(
-                calendarId=self.calendar_id, eventId=event_id, sendUpdates=send_updates
+                calendarId=calendar_id or self.calendar_id,
+                eventId=event_id,
+                sendUpdates=send_updates,
             ).execute()
         except Exception as error:
             if http_status(error) in (404, 410):

@@ -2,7 +2,8 @@
 
 Google's client raises `HttpError` with the status and a JSON body whose `reason` tells a
 rate limit (wait a little) from a spent quota (stop for a while); google-auth raises
-`RefreshError` with `invalid_grant` when the user's grant has expired or been revoked.
+`RefreshError` with `invalid_grant` when the user's grant has expired or been revoked. Only
+that asks the user to connect again; a 401 on a call is tried again later.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ log = logging.getLogger(__name__)
 
 RATE_LIMIT_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded"})
 QUOTA_REASONS = frozenset({"quotaExceeded", "dailyLimitExceeded"})
+# The codes of the failures that halt the sync (`Failure.stops_sync`).
+HALT_CODES = frozenset({"quota_exceeded", "reconnect_needed"})
 
 
 class FailureKind(enum.StrEnum):
@@ -79,8 +82,10 @@ def _from_http(status: int, reason: str, detail: str) -> Failure:
     if status == 403 and reason in QUOTA_REASONS:
         return Failure(FailureKind.QUOTA, "quota_exceeded", detail)
     if status == 401:
-        # google-auth has already refreshed once and tried again: the grant is not usable.
-        return Failure(FailureKind.RECONNECT, "reconnect_needed", detail)
+        # The access token was refused even after google-auth refreshed it. The grant itself
+        # is fine (a refused grant fails the refresh with invalid_grant, above), so this
+        # passes like a network fault: reconnecting would throw a good refresh token away.
+        return Failure(FailureKind.RETRY, "sign_in_failed", detail)
     return Failure(FailureKind.REJECTED, "rejected", detail)
 
 

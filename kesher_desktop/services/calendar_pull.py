@@ -2,7 +2,9 @@
 
 Incremental with Google's sync token; when Google has forgotten the token (410) the whole
 calendar is listed again, and an event of ours missing from that listing counts as deleted.
-Only events whose id was made from one of our activities are looked at.
+Only events whose id was made from one of our activities are looked at, and only in the
+calendar the activity's event is in: a copy elsewhere is what a move to another calendar
+left behind.
 
 What changed is told by fingerprints of the shared fields (title, place, times): Google's
 side against what both last agreed on, and ours against the same. One side changed: it
@@ -102,7 +104,7 @@ class CalendarPuller:
             for event in page.events:
                 if event.get("status") != "cancelled":
                     live.add(str(event.get("id")))
-                looked_at += self._take(event)
+                looked_at += self._take(client.calendar_id, event)
             page_token = page.next_page_token
             if not page_token:
                 break
@@ -123,7 +125,7 @@ class CalendarPuller:
             ).all()
         gone = [event_id for event_id in missing if event_id not in live]
         for event_id in gone:
-            self._take({"id": event_id, "status": "cancelled"})
+            self._take(calendar_id, {"id": event_id, "status": "cancelled"})
         return len(gone)
 
     def _save_token(self, calendar_id: str, token: str) -> None:
@@ -134,17 +136,17 @@ class CalendarPuller:
 
     # -- one event -----------------------------------------------------------------------
 
-    def _take(self, event: Event) -> int:
+    def _take(self, calendar_id: str, event: Event) -> int:
         uid = calendar_uid_of(str(event.get("id") or ""))
         if uid is None:
             return 0
         if event.get("status") == "cancelled":
-            return self._deleted_in_google(uid, event)
-        return self._changed_in_google(uid, event)
+            return self._deleted_in_google(calendar_id, uid, event)
+        return self._changed_in_google(calendar_id, uid, event)
 
-    def _deleted_in_google(self, uid: str, event: Event) -> int:
+    def _deleted_in_google(self, calendar_id: str, uid: str, event: Event) -> int:
         with self._store.session() as session:
-            local = self._local(session, uid)
+            local = self._local(session, calendar_id, uid)
             if local is None or not local.link.in_google:
                 # Never there, or removed by us: nothing new.
                 return 0
@@ -175,14 +177,15 @@ class CalendarPuller:
             self._outbox.enqueue(session, local.activity_id)
         return 1
 
-    def _changed_in_google(self, uid: str, event: Event) -> int:
+    def _changed_in_google(self, calendar_id: str, uid: str, event: Event) -> int:
         with self._store.session() as session:
-            local = self._local(session, uid)
+            local = self._local(session, calendar_id, uid)
             if local is None or not local.wanted:
                 # Not ours, or on its way out of the calendar: our removal wins.
                 return 0 if local is None else 1
             link = local.link
             link.in_google = True
+            link.calendar_id = calendar_id
             if link.state is EventState.REMOVED_IN_GOOGLE:
                 # Brought back from Google's bin.
                 link.state = EventState.SYNCED
@@ -250,7 +253,9 @@ class CalendarPuller:
                 detail=",".join(changed),
             )
 
-    def _local(self, session: Session, uid: str) -> _Local | None:
+    def _local(self, session: Session, calendar_id: str, uid: str) -> _Local | None:
+        """The activity of the event `uid` in `calendar_id`; None when there is none, or when
+        its event is in another calendar."""
         activity = session.scalar(
             select(Activity)
             .where(Activity.calendar_uid == uid)
@@ -259,7 +264,7 @@ class CalendarPuller:
         if activity is None:
             return None
         link = session.scalar(select(CalendarLink).where(CalendarLink.activity_id == activity.id))
-        if link is None:
+        if link is None or link.calendar_id not in ("", calendar_id):
             return None
         wanted = wants_event(activity)
         ours = ""

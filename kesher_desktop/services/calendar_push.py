@@ -1,4 +1,5 @@
-"""Pushing one activity to Google Calendar: insert, PATCH what we own, or delete.
+"""Pushing one activity to Google Calendar: insert, PATCH what we own, or delete; and an
+event left in a calendar the user no longer syncs with is moved to the one they chose.
 
 A push reads the event first. That one extra call makes every push safe to repeat (an
 insert whose answer was lost is found and not made twice), lets an edit send only what
@@ -50,6 +51,8 @@ class _Plan:
     activity_id: int
     kind: ActivityKind
     event_id: str
+    # Where the event was last put; "" before its first push.
+    calendar_id: str
     wanted: bool
     body: Event
     ours: str  # the fingerprint of our shared fields
@@ -98,7 +101,7 @@ class CalendarPusher:
             log.info("calendar push held: removed in Google activity=%s", activity_id)
             return
 
-        remote = client.get(plan.event_id)
+        remote = self._move_here(client, plan) or client.get(plan.event_id)
         if remote is None:
             created = client.insert({**plan.body, "id": plan.event_id}, plan.send_updates)
             if created is not None:
@@ -135,8 +138,27 @@ class CalendarPusher:
             outcome = _Outcome(None, "unchanged", keeps_google=outcome.keeps_google)
         self._record(plan, client.calendar_id, outcome)
 
+    def _move_here(self, client: CalendarClient, plan: _Plan) -> Event | None:
+        """Move the event from the calendar it is in, when the user has since chosen another;
+        the moved event, or None when there was nothing to move."""
+        if not plan.in_google or plan.calendar_id in ("", client.calendar_id):
+            return None
+        moved = client.move(plan.event_id, plan.calendar_id, plan.send_updates)
+        if moved is None:
+            # Gone from there meanwhile: the push makes it anew in the chosen calendar.
+            log.info("calendar event not found to move activity=%s", plan.activity_id)
+            return None
+        with self._store.session() as session:
+            link = _link(session, plan.activity_id)
+            if link is not None:
+                # Kept at once, so a push that fails after this does not move it again.
+                link.calendar_id = client.calendar_id
+            self._log.record(session, SyncLogKind.PUSHED, plan.activity_id, plan.event_id, "moved")
+        return moved
+
     def _remove(self, client: CalendarClient, plan: _Plan) -> None:
-        deleted = client.delete(plan.event_id, plan.send_updates)
+        # Removed from wherever it is, which may be a calendar no longer chosen.
+        deleted = client.delete(plan.event_id, plan.send_updates, plan.calendar_id)
         with self._store.session() as session:
             link = _link(session, plan.activity_id)
             if link is not None:
@@ -197,6 +219,7 @@ class CalendarPusher:
                 activity_id=activity_id,
                 kind=activity.kind,
                 event_id=link.event_id,
+                calendar_id=link.calendar_id,
                 wanted=wanted,
                 body=body,
                 ours=fingerprint(shared_of(activity.kind, body)) if wanted else "",

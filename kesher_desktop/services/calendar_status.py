@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +15,7 @@ from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import Store
 from kesher_desktop.models import CalendarChange, CalendarCursor, CalendarLink, EventState
 from kesher_desktop.services.activities import ActivityService
+from kesher_desktop.services.calendar_errors import HALT_CODES
 from kesher_desktop.services.calendar_outbox import CalendarOutbox
 from kesher_desktop.services.errors import NotFoundError
 
@@ -43,21 +45,35 @@ class ActivitySync:
 
 
 class CalendarSyncStatus:
+    """`calendar_id` names the calendar synced now, as the worker reads it from the settings:
+    only a halt of that one holds the activities' changes up."""
+
     def __init__(
-        self, store: Store, clock: Clock, outbox: CalendarOutbox, activities: ActivityService
+        self,
+        store: Store,
+        clock: Clock,
+        outbox: CalendarOutbox,
+        activities: ActivityService,
+        calendar_id: Callable[[], str] = lambda: "primary",
     ) -> None:
         self._store = store
         self._clock = clock
         self._outbox = outbox
         self._activities = activities
+        self._calendar_id = calendar_id
 
     def state(self, activity_id: int) -> ActivitySync:
         return self.states([activity_id])[activity_id]
 
     def states(self, activity_ids: list[int]) -> dict[int, ActivitySync]:
         """The sync state of each activity, read in one session."""
+        current = self._calendar_id() or "primary"
         with self._store.session() as session:
-            halt = session.scalar(select(CalendarCursor).where(CalendarCursor.halted != ""))
+            halt = session.scalar(
+                select(CalendarCursor)
+                .where(CalendarCursor.calendar_id == current)
+                .where(CalendarCursor.halted != "")
+            )
             links = {
                 link.activity_id: link
                 for link in session.scalars(
@@ -100,7 +116,9 @@ def _state(
         latest = max(pending, key=lambda change: change.attempts)
         if halt is not None:
             return ActivitySync(SyncState.FAILED, halt.halted, halt.halted_detail)
-        if latest.last_error:
+        # A halt noted on the change but no longer in force (lifted, or one of a calendar no
+        # longer synced) holds nothing up: the change goes at the next run.
+        if latest.last_error and latest.last_error not in HALT_CODES:
             return ActivitySync(
                 SyncState.FAILED,
                 latest.last_error,

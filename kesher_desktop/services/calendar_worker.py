@@ -31,6 +31,7 @@ from kesher_desktop.services.calendar_log import CalendarSyncLog
 from kesher_desktop.services.calendar_outbox import CalendarOutbox
 from kesher_desktop.services.calendar_pull import CalendarPuller
 from kesher_desktop.services.calendar_push import CalendarPusher
+from kesher_desktop.services.calendar_switch import follow_calendar
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,8 @@ class CalendarSyncWorker:
 
     `credentials` is asked once per run (the Google account's); `on_reconnect_needed` is
     told the reason when Google refuses the grant. `calendar_id` and `google_sends` are
-    read from the settings at each run and each push.
+    read from the settings at each run and each push; events in a calendar chosen before
+    are moved into the one named now (see calendar_switch).
     """
 
     def __init__(
@@ -135,6 +137,9 @@ class CalendarSyncWorker:
         if halt is not None:
             log.debug("calendar sync halted reason=%s", halt.code)
             return RunReport(halt=halt)
+
+        # The user may have chosen another calendar since the last run.
+        follow_calendar(self._store, self._outbox, calendar_id)
 
         pushed = failed = pulled = 0
         try:

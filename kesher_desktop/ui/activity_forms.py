@@ -24,7 +24,9 @@ from kesher_desktop.models import ActivityKind, InvitationAnswer
 from kesher_desktop.services.activities import ActivityDraft, PersonRef
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.errors import ServiceError
+from kesher_desktop.services.google_errors import GoogleAccountError
 from kesher_desktop.ui.attachment_area import AttachmentArea
+from kesher_desktop.ui.google_connect_dialog import google_problem_text
 from kesher_desktop.ui.widgets.date_time_edit import ZonedDateTimeEdit, make_numeric
 from kesher_desktop.ui.widgets.field_row import FieldRow, field_row
 from kesher_desktop.ui.widgets.people_editor import PeopleEditor
@@ -61,9 +63,9 @@ INVITING_KINDS = (ActivityKind.MEETING, ActivityKind.CALL)
 class ActivityForm(Retranslating, QWidget):
     """Every field of a meeting, a call or a task; `set_draft` picks which ones show.
 
-    "Add to Google Calendar" shows only once the app has handed over its calendar
-    (`set_calendar`) and a Google client file is set; ticking it with no account connected
-    asks to connect one first.
+    "Add to Google Calendar" shows once the app has handed over its calendar
+    (`set_calendar`). Ticking it without a usable Google client file says what is missing
+    and leaves it unticked; with no account connected, it asks to connect one first.
     """
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -75,6 +77,8 @@ class ActivityForm(Retranslating, QWidget):
         self._kind = ActivityKind.MEETING
         self._rows: dict[str, FieldRow] = {}
         self._calendar: CalendarSync | None = None
+        # Why the calendar box was just unticked again, shown under it; None when it was not.
+        self._calendar_problem: GoogleAccountError | None = None
         self._contact_id: int | None = None
 
         self._build_editors()
@@ -88,7 +92,7 @@ class ActivityForm(Retranslating, QWidget):
         return self._kind
 
     def set_calendar(self, calendar: CalendarSync | None) -> None:
-        """Offer "Add to Google Calendar" through `calendar` when a client file is set."""
+        """Offer "Add to Google Calendar" through `calendar`."""
         self._calendar = calendar
         self._offer_calendar()
 
@@ -107,6 +111,7 @@ class ActivityForm(Retranslating, QWidget):
             row.box.setVisible(name in FIELDS_OF[draft.kind])
         # Meetings and calls go to the invitees' calendars; a task is nobody's appointment.
         self.send_invitation.setVisible(draft.kind in INVITING_KINDS)
+        self._calendar_problem = None
         self._offer_calendar()
 
         self.title.setText(draft.title)
@@ -232,6 +237,9 @@ class ActivityForm(Retranslating, QWidget):
         self.add_to_calendar.setToolTip(
             self.tr("On saving, the activity is added to your Google Calendar and kept in step.")
         )
+        problem = self._calendar_problem
+        self.calendar_missing.setText(google_problem_text(problem) if problem else "")
+        self.calendar_missing.setVisible(problem is not None)
         self.done.setText(self.tr("Done") if task else self.tr("Took place"))
 
     # -- building --------------------------------------------------------------------------
@@ -275,6 +283,10 @@ class ActivityForm(Retranslating, QWidget):
         self.add_to_calendar.setObjectName("addToCalendarCheck")
         # Only the user's own click asks to connect; setChecked from a draft does not.
         self.add_to_calendar.clicked.connect(self._calendar_ticked)
+        self.calendar_missing = QLabel()
+        self.calendar_missing.setObjectName("fieldCaption")
+        self.calendar_missing.setWordWrap(True)
+        self.calendar_missing.hide()
         self.done = QCheckBox()
         self.done.setObjectName("doneCheck")
 
@@ -307,24 +319,30 @@ class ActivityForm(Retranslating, QWidget):
             layout.addWidget(self._rows[name].box)
         self._attachments_row = field_row(self.attachments)
         layout.addWidget(self._attachments_row.box)
-        for check in (self.send_invitation, self.no_address, self.add_to_calendar, self.done):
+        checks = (self.send_invitation, self.no_address, self.add_to_calendar)
+        for check in (*checks, self.calendar_missing, self.done):
             layout.addWidget(check)
         layout.addStretch(1)
 
     # -- helpers ---------------------------------------------------------------------------
 
     def _offer_calendar(self) -> None:
-        # A box that cannot work is not shown: without a client file nothing reaches Google.
-        calendar = self._calendar
-        self.add_to_calendar.setVisible(calendar is not None and calendar.offered())
+        # Shown even without a client file, so a user who looks for it learns what is missing.
+        self.add_to_calendar.setVisible(self._calendar is not None)
+        self.calendar_missing.setVisible(self._calendar_problem is not None)
 
     def _calendar_ticked(self, checked: bool) -> None:
-        """Ticked with no account connected: connect one now, or untick and change nothing."""
+        """Ticked with no usable client file: say what is missing and untick. With no account
+        connected: connect one now, or untick. Nothing else in the form changes."""
         calendar = self._calendar
-        if not checked or calendar is None or calendar.is_connected():
-            return
-        if not calendar.ask_to_connect(self):
-            self.add_to_calendar.setChecked(False)
+        self._calendar_problem = None
+        if checked and calendar is not None:
+            self._calendar_problem = calendar.client_problem()
+            if self._calendar_problem is not None:
+                self.add_to_calendar.setChecked(False)
+            elif not calendar.is_connected() and not calendar.ask_to_connect(self):
+                self.add_to_calendar.setChecked(False)
+        self.retranslate()
 
     def _show_invitation_reach(self) -> None:
         """Offer the invitation only when someone can receive it, and say why not."""

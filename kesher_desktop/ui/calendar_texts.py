@@ -56,6 +56,7 @@ def reason_text(code: str) -> str:
         "updated": translate("CalendarSync", "Updated."),
         "removed": translate("CalendarSync", "Removed from Google Calendar."),
         "restored": translate("CalendarSync", "Put back in Google Calendar."),
+        "moved": translate("CalendarSync", "Moved to the calendar chosen in Settings."),
         "kept_google_changes": translate(
             "CalendarSync", "Google's own changes were kept beside ours."
         ),

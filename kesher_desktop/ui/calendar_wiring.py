@@ -16,6 +16,7 @@ from kesher_desktop.services.calendar_outbox import CalendarOutbox
 from kesher_desktop.services.calendar_status import CalendarSyncStatus
 from kesher_desktop.services.calendar_worker import CalendarSyncWorker
 from kesher_desktop.services.google_account import GoogleAccount
+from kesher_desktop.services.google_errors import GoogleAccountError
 from kesher_desktop.services.secrets import SecretStore, SecretsUnavailableError
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.google_connect_dialog import GoogleConnectDialog
@@ -97,6 +98,8 @@ class CalendarSync(QObject):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        # Where the sync calls Google; the settings' calendar list asks Google there too.
+        self.api_base = api_base
         self.account = GoogleAccount(secrets, settings)
         # Attached whatever the account's state: a change made offline or before connecting
         # is queued all the same, and goes once the account is there.
@@ -114,7 +117,11 @@ class CalendarSync(QObject):
             api_base=api_base,
         )
         self.status = CalendarSyncStatus(
-            services.store, services.clock, self.outbox, services.activities
+            services.store,
+            services.clock,
+            self.outbox,
+            services.activities,
+            calendar_id=lambda: settings().google_calendar_id,
         )
         self.sync_log = self.worker.sync_log
         self._loop = SyncLoop(self._run, interval)
@@ -126,6 +133,10 @@ class CalendarSync(QObject):
     def offered(self) -> bool:
         """Whether a usable Google client file is set: without one nothing can sync."""
         return self.account.client_file() is not None
+
+    def client_problem(self) -> GoogleAccountError | None:
+        """What is wrong with the client file, for a message; None when it can be used."""
+        return self.account.client_problem()
 
     def is_connected(self) -> bool:
         return self.account.is_connected()

@@ -361,10 +361,13 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.show()
 
     def open_settings(self) -> None:
+        from kesher_desktop.services.calendar_client import GOOGLE_API_BASE
         from kesher_desktop.ui.settings_dialog import SettingsDialog
 
         users = self.services.users if self.services is not None else None
-        dialog = SettingsDialog(self.settings, users, self)
+        # The calendars to choose from are asked where the sync asks Google.
+        api_base = self.calendar.api_base if self.calendar is not None else GOOGLE_API_BASE
+        dialog = SettingsDialog(self.settings, users, self, api_base=api_base)
         if self.run_dialog(dialog):
             self.settings_saved.emit()
 

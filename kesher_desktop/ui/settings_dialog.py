@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from kesher_desktop.autostart import Autostart
+from kesher_desktop.services.calendar_client import GOOGLE_API_BASE
+from kesher_desktop.services.calendar_list import writable_calendars
 from kesher_desktop.services.errors import ValidationError
 from kesher_desktop.services.google_account import GoogleAccount
 from kesher_desktop.services.secrets import (
@@ -46,6 +48,7 @@ from kesher_desktop.settings import (
     SmtpSecurity,
     SmtpSettings,
 )
+from kesher_desktop.ui.calendar_picker import CalendarPicker
 from kesher_desktop.ui.dropbox_section import DropboxSection
 from kesher_desktop.ui.google_connect_dialog import (
     BackgroundCall,
@@ -456,11 +459,16 @@ class GoogleSection(Retranslating, QGroupBox):
 
     Connecting and disconnecting take effect at once (the key is in the keyring, or gone,
     by then), so they save the account and its client file straight away; the calendar and
-    the invitations choice are saved with OK like the rest of the dialog.
+    the invitations choice are saved with OK like the rest of the dialog. The calendars to
+    choose from are asked of Google at `api_base` once an account is connected.
     """
 
     def __init__(
-        self, settings: Settings, secrets: SecretStore, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        secrets: SecretStore,
+        parent: QWidget | None = None,
+        api_base: str = GOOGLE_API_BASE,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -484,7 +492,12 @@ class GoogleSection(Retranslating, QGroupBox):
         self.connect_button.clicked.connect(self._connect)
         self.disconnect_button = QPushButton()
         self.disconnect_button.clicked.connect(self._disconnect)
-        self.calendar = make_ltr(QLineEdit(settings.google_calendar_id))
+        account = self.account
+        self.calendar = CalendarPicker(
+            settings.google_calendar_id,
+            settings.google_calendar_name,
+            lambda: writable_calendars(account.credentials(), api_base),
+        )
         self.sends_invitations = QCheckBox()
         self.sends_invitations.setChecked(settings.google_sends_invitations)
         self.invitations_note = QLabel()
@@ -536,7 +549,6 @@ class GoogleSection(Retranslating, QGroupBox):
             )
         )
         self.client_note.setVisible(self._from_environment)
-        self.calendar.setPlaceholderText(self.tr("primary: your main calendar"))
         self.sends_invitations.setText(self.tr("Google sends the invitations"))
         self.invitations_note.setText(
             self.tr("For activities in your calendar, Google mails them instead of Kesher.")
@@ -553,7 +565,8 @@ class GoogleSection(Retranslating, QGroupBox):
         settings = self._settings
         if not self._from_environment:
             settings.google_client_file = self.client_file.text().strip()
-        settings.google_calendar_id = self.calendar.text().strip() or "primary"
+        settings.google_calendar_id = self.calendar.calendar_id()
+        settings.google_calendar_name = self.calendar.calendar_name()
         settings.google_sends_invitations = self.sends_invitations.isChecked()
 
     def choose_client_file(self) -> str:
@@ -595,7 +608,9 @@ class GoogleSection(Retranslating, QGroupBox):
 
     def _show_account(self) -> None:
         usable = self._keyring_ok and not self._disconnecting
-        self.connect_button.setEnabled(usable and self.account.client_problem() is None)
+        client_ok = self.account.client_problem() is None
+        self.connect_button.setEnabled(usable and client_ok)
+        self.calendar.set_available(usable and client_ok and self._connected)
         linked = self._connected or self._needs_reconnect
         self.disconnect_button.setEnabled(usable and linked)
         self.connect_button.setText(self.tr("Connect again…") if linked else self.tr("Connect…"))
@@ -701,6 +716,7 @@ class SettingsDialog(Retranslating, QDialog):
         parent: QWidget | None = None,
         secrets: SecretStore | None = None,
         autostart: Autostart | None = None,
+        api_base: str = GOOGLE_API_BASE,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -717,7 +733,7 @@ class SettingsDialog(Retranslating, QDialog):
         secrets = secrets or SecretStore()
         self.mail = MailSection(settings, secrets)
         self.tracking = TrackingSection(settings, secrets)
-        self.google = GoogleSection(settings, secrets)
+        self.google = GoogleSection(settings, secrets, api_base=api_base)
         self.dropbox = DropboxSection(settings, secrets)
         self.start_at_login = QCheckBox()
         self.start_at_login.setChecked(settings.start_at_login)

@@ -162,6 +162,10 @@
         <source>Close</source>
         <translation>סגירה</translation>
     </message>
+    <message>
+        <source>The activity is saved, but these could not be attached: {names}. They are still listed: press Save to try again, or remove them and attach them anew.</source>
+        <translation>הפעילות נשמרה, אבל לא ניתן היה לצרף את אלה: {names}. הם עדיין ברשימה: יש ללחוץ על שמירה כדי לנסות שוב, או להסיר אותם ולצרף אותם מחדש.</translation>
+    </message>
 </context>
 <context>
     <name>ActivityForm</name>
@@ -366,6 +370,25 @@
     </message>
 </context>
 <context>
+    <name>CalendarPicker</name>
+    <message>
+        <source>Listing…</source>
+        <translation>מביא את הרשימה…</translation>
+    </message>
+    <message>
+        <source>List my calendars</source>
+        <translation>הצגת היומנים שלי</translation>
+    </message>
+    <message>
+        <source>Ask Google for your calendars that Kesher may add events to.</source>
+        <translation>לבקש מ־Google את היומנים שלך ש־Kesher רשאי להוסיף אליהם אירועים.</translation>
+    </message>
+    <message>
+        <source>Main calendar</source>
+        <translation>היומן הראשי</translation>
+    </message>
+</context>
+<context>
     <name>CalendarSync</name>
     <message>
         <source>Waiting to sync</source>
@@ -446,6 +469,10 @@
     <message>
         <source>Put back in Google Calendar.</source>
         <translation>הוחזר ליומן Google.</translation>
+    </message>
+    <message>
+        <source>Moved to the calendar chosen in Settings.</source>
+        <translation>הועבר ליומן שנבחר בהגדרות.</translation>
     </message>
     <message>
         <source>Google&apos;s own changes were kept beside ours.</source>
@@ -662,10 +689,6 @@
     <message>
         <source>Documents</source>
         <translation>מסמכים</translation>
-    </message>
-    <message>
-        <source>+ Attach files</source>
-        <translation>+ צירוף קבצים</translation>
     </message>
     <message>
         <source>Attach files (up to 12 MB each)</source>
@@ -1283,10 +1306,6 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>נקבע למחשב הזה במשתנה {variable}.</translation>
     </message>
     <message>
-        <source>primary: your main calendar</source>
-        <translation>primary: היומן הראשי שלך</translation>
-    </message>
-    <message>
         <source>Google sends the invitations</source>
         <translation>ההזמנות יישלחו מ-Google</translation>
     </message>
@@ -1400,6 +1419,10 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
     <message>
         <source>No Google account is connected.</source>
         <translation>אין חשבון Google מחובר.</translation>
+    </message>
+    <message>
+        <source>You signed in as {chosen}, but Kesher works with {expected}, the account your calendar syncs with. Nothing was changed. Connect again and choose {expected}; to use another account, first disconnect in Settings.</source>
+        <translation>נכנסת בתור {chosen}, אבל קשר עובד עם {expected}, החשבון שהיומן שלך מסתנכרן איתו. שום דבר לא השתנה. יש להתחבר שוב ולבחור ב־{expected}; כדי לעבוד עם חשבון אחר, יש להתנתק קודם בהגדרות.</translation>
     </message>
     <message>
         <source>Something went wrong ({code}).</source>

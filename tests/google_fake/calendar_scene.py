@@ -31,6 +31,12 @@ class CalendarScene:
     contact_id: int
     reconnects: list[str] = field(default_factory=list)
     google_sends: list[bool] = field(default_factory=lambda: [False])
+    # The calendar the settings name, read by the worker and the status at each call.
+    calendar: list[str] = field(default_factory=lambda: ["primary"])
+
+    def use_calendar(self, calendar_id: str) -> None:
+        """As if the user chose another calendar in Settings."""
+        self.calendar[0] = calendar_id
 
     def meeting(self, **changes: Any) -> ActivityDraft:
         draft = ActivityDraft(
@@ -68,7 +74,8 @@ class CalendarScene:
         return event_id(self.activity(activity_id).calendar_uid)
 
     def event(self, activity_id: int) -> Event:
-        return self.google.events()[self.event_id(activity_id)]
+        """The activity's event in the calendar chosen now."""
+        return self.google.events(self.calendar[0])[self.event_id(activity_id)]
 
     def activity(self, activity_id: int) -> Activity:
         with self.services.store.session() as session:
@@ -90,6 +97,7 @@ def make_scene(
     outbox.attach(services.activities)
     reconnects: list[str] = []
     sends = [False]
+    calendar = ["primary"]
     worker = CalendarSyncWorker(
         services.store,
         clock,
@@ -97,13 +105,15 @@ def make_scene(
         outbox,
         credentials=google.credentials,
         on_reconnect_needed=reconnects.append,
-        calendar_id=lambda: "primary",
+        calendar_id=lambda: calendar[0],
         google_sends=lambda: sends[0],
         api_base=google.base_url,
     )
-    status = CalendarSyncStatus(services.store, clock, outbox, services.activities)
+    status = CalendarSyncStatus(
+        services.store, clock, outbox, services.activities, calendar_id=lambda: calendar[0]
+    )
     return CalendarScene(
-        services, clock, google, outbox, worker, status, contact_id, reconnects, sends
+        services, clock, google, outbox, worker, status, contact_id, reconnects, sends, calendar
     )
 
 

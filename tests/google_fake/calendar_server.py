@@ -1,4 +1,5 @@
-"""A fake Google Calendar v3 (events) and OAuth token endpoint on 127.0.0.1, for tests.
+"""A fake Google Calendar v3 (events, calendarList) and OAuth token endpoint on 127.0.0.1,
+for tests.
 
     with calendar_server() as google:
         worker = CalendarSyncWorker(..., credentials=google.credentials, api_base=google.base_url)
@@ -6,14 +7,18 @@
         google.fail_next(1, 403, "quotaExceeded")
         google.drop_next_inserts(1)              # store the event, then hang up unanswered
         google.refuse_grant()                    # the token endpoint says invalid_grant
+        google.expire_token_at_next_call()       # the next call answers 401, once
+        google.fail_next(3, 401, "authError")    # 401 however often google-auth refreshes
         google.edit(event_id, summary="...")     # the user edits in Google
         google.delete(event_id)                  # the user deletes in Google
         google.expire_sync_tokens()              # the next list with a token answers 410
+        google.add_calendar("team", "Team")      # another calendar in the user's list
 
-Events live in memory, per calendar. Every change stamps the event with a rising version;
-a sync token names the version it was made at, so a list with it returns what changed
-since (and an epoch, which expire_sync_tokens moves on). The real google-api-python-client
-and google-auth talk to it over HTTP.
+Events live in memory, per calendar; events.move takes one from a calendar to another.
+Every change stamps the event with a rising version; a sync token names the version it was
+made at, so a list with it returns what changed since (and an epoch, which
+expire_sync_tokens moves on). The real google-api-python-client and google-auth talk to it
+over HTTP.
 """
 
 from __future__ import annotations
@@ -31,7 +36,15 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from google.oauth2.credentials import Credentials
 
 HOST = "127.0.0.1"
-EVENTS_PATH = re.compile(r"^/calendar/v3/calendars/([^/]+)/events(?:/([^/]+))?$")
+EVENTS_PATH = re.compile(r"^/calendar/v3/calendars/([^/]+)/events(?:/([^/]+)(/move)?)?$")
+CALENDAR_LIST_PATH = "/calendar/v3/users/me/calendarList"
+ACCESS_ROLES = ("freeBusyReader", "reader", "writer", "owner")
+PRIMARY_CALENDAR = {
+    "id": "noa.barak@gmail.com",
+    "summary": "noa.barak@gmail.com",
+    "primary": True,
+    "accessRole": "owner",
+}
 EVENT_ID = re.compile(r"^[a-v0-9]{5,1024}$")
 DEFAULT_PAGE = 250
 
@@ -61,11 +74,14 @@ class FakeGoogle:
 
     port: int = 0
     calendars: dict[str, dict[str, Event]] = field(default_factory=dict)
+    # What calendarList.list answers: the user's calendars, the primary one first.
+    calendar_list: list[Event] = field(default_factory=lambda: [dict(PRIMARY_CALENDAR)])
     requests: list[Request] = field(default_factory=list)
     page_size: int = DEFAULT_PAGE
     _faults: list[_Fault] = field(default_factory=list)
     _drops: int = 0
     _grant_error: str = ""
+    _expire_at_next_call: bool = False
     _tokens: set[str] = field(default_factory=set)
     _version: int = 0
     # Bumped by expire_sync_tokens: a token of an older epoch is answered 410.
@@ -113,6 +129,18 @@ class FakeGoogle:
     def grant_again(self) -> None:
         with self._lock:
             self._grant_error = ""
+
+    def expire_token_at_next_call(self) -> None:
+        """Let the access token of the next API call expire as the call arrives, as one
+        Google revokes mid-run: it answers 401 once, and google-auth refreshes and tries again."""
+        with self._lock:
+            self._expire_at_next_call = True
+
+    def add_calendar(self, calendar_id: str, summary: str, access_role: str = "owner") -> None:
+        """Another calendar in the user's list (its own, shared with them, subscribed to)."""
+        with self._lock:
+            entry = {"id": calendar_id, "summary": summary, "accessRole": access_role}
+            self.calendar_list.append(entry)
 
     def events(self, calendar_id: str = "primary") -> dict[str, Event]:
         return self.calendars.setdefault(calendar_id, {})
@@ -164,11 +192,15 @@ class FakeGoogle:
             fault = self._next_fault(method)
             if fault is not None:
                 return fault.status, _error(fault.status, fault.reason or "backendError")
+            if method == "GET" and path == CALENDAR_LIST_PATH:
+                return self._calendar_list(query)
             match = EVENTS_PATH.match(path)
             if match is None:
                 return 404, _error(404, "notFound")
             calendar_id, event_id = unquote(match[1]), match[2] and unquote(match[2])
             events = self.events(calendar_id)
+            if match[3]:
+                return self._move(method, events, event_id, query)
             if method == "POST" and event_id is None:
                 return self._insert(events, body)
             if method == "GET" and event_id is None:
@@ -179,6 +211,9 @@ class FakeGoogle:
 
     def authorised(self, header: str) -> bool:
         with self._lock:
+            if self._expire_at_next_call:
+                self._expire_at_next_call = False
+                self._tokens.clear()
             return header.removeprefix("Bearer ") in self._tokens
 
     def _token(self) -> tuple[int, Any]:
@@ -224,6 +259,39 @@ class FakeGoogle:
             self._stamp(event)
             return 204, None
         return 405, _error(405, "notAllowed")
+
+    def _move(
+        self, method: str, events: dict[str, Event], event_id: str, query: dict[str, str]
+    ) -> tuple[int, Any]:
+        """events.move: the source's copy is deleted there (a pull of it sees it go) and
+        lives on in the destination, with the same id."""
+        if method != "POST":
+            return 405, _error(405, "notAllowed")
+        event = events.get(event_id)
+        if event is None or event["status"] == "cancelled":
+            return 404, _error(404, "notFound")
+        destination = self.events(query["destination"])
+        moved = {**event, "status": "confirmed"}
+        destination[event_id] = moved
+        self._stamp(moved)
+        event["status"] = "cancelled"
+        self._stamp(event)
+        return 200, moved
+
+    def _calendar_list(self, query: dict[str, str]) -> tuple[int, Any]:
+        lowest = ACCESS_ROLES.index(query.get("minAccessRole", ACCESS_ROLES[0]))
+        chosen = [c for c in self.calendar_list if ACCESS_ROLES.index(c["accessRole"]) >= lowest]
+        offset = int(query.get("pageToken") or 0)
+        size = min(int(query.get("maxResults", self.page_size)), self.page_size)
+        answer: dict[str, Any] = {
+            "kind": "calendar#calendarList",
+            "items": [{"kind": "calendar#calendarListEntry", **c} for c in chosen][
+                offset : offset + size
+            ],
+        }
+        if offset + size < len(chosen):
+            answer["nextPageToken"] = str(offset + size)
+        return 200, answer
 
     def _list(self, events: dict[str, Event], query: dict[str, str]) -> tuple[int, Any]:
         since = 0

@@ -1,4 +1,4 @@
-"""Pushing through trouble: a lost answer, 5xx, 429, rate and quota 403s, a revoked grant."""
+"""Pushing through trouble: a lost answer, 5xx, 429, 401, rate and quota 403s, a revoked grant."""
 
 from __future__ import annotations
 
@@ -173,6 +173,44 @@ def test_a_revoked_grant_asks_for_a_reconnect_and_the_outbox_waits(
     assert scene.state(waiting).state is SyncState.SYNCED
 
 
+def test_a_401_that_a_fresh_token_does_not_cure_is_retried_later_not_a_reconnect(
+    scene: CalendarScene,
+) -> None:
+    activity_id = scene.create(scene.meeting())
+    # The call and both of google-auth's tries with a refreshed token.
+    scene.google.fail_next(3, 401, "authError")
+
+    report = scene.run()
+
+    assert (report.pushed, report.failed, report.halt) == (0, 1, None)
+    assert scene.reconnects == [] and scene.worker.halt() is None
+    state = scene.state(activity_id)
+    assert (state.state, state.reason, state.attempts) == (SyncState.FAILED, "sign_in_failed", 1)
+    assert state.next_attempt_at == scene.clock.now() + timedelta(minutes=1)
+
+    scene.clock.advance(timedelta(minutes=1))
+    assert scene.run().pushed == 1
+    assert scene.state(activity_id).state is SyncState.SYNCED
+
+
+def test_an_access_token_google_stops_taking_is_renewed_on_the_spot(
+    scene: CalendarScene,
+) -> None:
+    activity_id = scene.create(scene.meeting())
+    scene.run()
+    scene.google.expire_token_at_next_call()
+    scene.edit(activity_id, title="אחרי החידוש")
+    refreshes = _token_requests(scene.google)
+
+    report = scene.run()
+
+    assert (report.pushed, report.failed, report.halt) == (1, 0, None)
+    assert scene.reconnects == []
+    assert scene.event(activity_id)["summary"] == "אחרי החידוש"
+    # A run signs in afresh; the 401 made google-auth sign in once more and try again.
+    assert _token_requests(scene.google) == refreshes + 2
+
+
 def test_a_second_run_while_one_runs_returns_at_once(scene: CalendarScene) -> None:
     scene.create(scene.meeting())
     running = scene.worker._running  # noqa: SLF001 - standing in for a run on another thread
@@ -237,3 +275,7 @@ def test_failed_and_refused_pushes_are_in_the_sync_log_once_per_reason(
 
     [entry] = scene.worker.sync_log.entries(refused)
     assert (entry.kind, entry.reason) == (SyncLogKind.REFUSED, "rejected")
+
+
+def _token_requests(google: FakeGoogle) -> int:
+    return sum(1 for request in google.requests if request.path == "/token")

@@ -8,6 +8,7 @@ the fake over HTTP from the sync's own thread.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.google_account import REFRESH_TOKEN_KEY
 from kesher_desktop.services.secrets import SecretStore
-from kesher_desktop.settings import Settings
+from kesher_desktop.settings import GOOGLE_CLIENT_FILE_VARIABLE, Settings
 from kesher_desktop.ui.activities_pane import ActivitiesPane
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
 from kesher_desktop.ui.activity_list_model import ActivityListModel, ActivityRole
@@ -107,3 +108,16 @@ def connect_account(secrets: SecretStore, settings: Settings) -> None:
     """As if the account had been connected before: a refresh token in the keyring."""
     secrets.set(REFRESH_TOKEN_KEY, "refresh-1")
     settings.google_account = ACCOUNT
+
+
+def connected_settings(google: FakeGoogle, folder: Path, secrets: SecretStore) -> Settings:
+    """English settings whose client file points at the fake Google, the account connected.
+
+    The caller clears GOOGLE_CLIENT_FILE_VARIABLE (it would win over the setting) and keeps
+    the loopback address off any proxy.
+    """
+    assert GOOGLE_CLIENT_FILE_VARIABLE not in os.environ
+    client_file = write_client_file(folder / "client", google.token_uri)
+    made = Settings(language="en", google_client_file=str(client_file))
+    connect_account(secrets, made)
+    return made

@@ -1,5 +1,6 @@
-"""The drawer's "Add to Google Calendar" box: shown only with a client file, asking to
-connect when no account is; and the invitation box for a contact with no e-mail address."""
+"""The drawer's "Add to Google Calendar" box: saying what is missing without a client file,
+asking to connect when no account is; and the invitation box for a contact with no e-mail
+address."""
 
 from __future__ import annotations
 
@@ -75,14 +76,42 @@ def without_client(
 
 
 @pytest.mark.parametrize("kind", [ActivityKind.MEETING, ActivityKind.CALL, ActivityKind.TASK])
-def test_the_calendar_box_shows_only_with_a_client_file(
+def test_without_a_client_file_the_calendar_box_shows_but_the_sync_log_does_not(
     without_client: CalendarWindow, contact_id: int, kind: ActivityKind
 ) -> None:
     drawer = without_client.drawer
     drawer.open_new(contact_id, kind)
     assert drawer.form is not None
-    assert drawer.form.add_to_calendar.isHidden()
+    assert drawer.form.add_to_calendar.isVisible()
+    assert drawer.form.calendar_missing.isHidden()
     assert not without_client.window.sync_log_action.isVisible()
+
+
+def test_ticking_without_a_client_file_says_what_is_missing_and_keeps_the_form(
+    without_client: CalendarWindow, contact_id: int
+) -> None:
+    # Nothing to connect with: the connect dialog would only say the same.
+    without_client.calendar.run_connect_dialog = pytest.fail  # type: ignore[method-assign]
+    drawer = without_client.drawer
+    drawer.open_new(contact_id, ActivityKind.MEETING)
+    form = drawer.form
+    assert form is not None
+    form.title.setText("Typed before ticking")
+    form.location.setText("Room 2")
+
+    form.add_to_calendar.click()
+
+    assert not form.add_to_calendar.isChecked()
+    assert form.calendar_missing.isVisible()
+    assert form.calendar_missing.text().startswith("No OAuth client file is set.")
+    assert GOOGLE_CLIENT_FILE_VARIABLE in form.calendar_missing.text()
+    assert form.title.text() == "Typed before ticking" and form.location.text() == "Room 2"
+    assert drawer.isVisible()
+
+    # Another activity opens with no leftover explanation.
+    drawer.confirm_discard = lambda: True  # type: ignore[method-assign]
+    drawer.open_new(contact_id, ActivityKind.CALL)
+    assert drawer.form is not None and drawer.form.calendar_missing.isHidden()
 
 
 @pytest.mark.parametrize("kind", [ActivityKind.MEETING, ActivityKind.CALL, ActivityKind.TASK])

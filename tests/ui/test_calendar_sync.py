@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from keyrings.alt.file import PlaintextKeyring
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from pytestqt.qtbot import QtBot
 
 from kesher_desktop.clock import FrozenClock
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.calendar_event import event_id
-from kesher_desktop.services.secrets import SecretStore
+from kesher_desktop.services.google_account import REFRESH_TOKEN_KEY
+from kesher_desktop.services.secrets import SERVICE_NAME, SecretStore
 from kesher_desktop.settings import GOOGLE_CLIENT_FILE_VARIABLE, Settings
 from kesher_desktop.ui.activity_list_model import ActivityRole
 from kesher_desktop.ui.sync_log_window import Column
@@ -26,9 +27,8 @@ from tests.ui.calendar_window import (
     ACCOUNT,
     WAIT_MS,
     CalendarWindow,
-    connect_account,
+    connected_settings,
     open_window,
-    write_client_file,
 )
 
 
@@ -49,10 +49,7 @@ def settings(
 ) -> Settings:
     monkeypatch.delenv(GOOGLE_CLIENT_FILE_VARIABLE, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    client_file = write_client_file(tmp_path / "client", google.token_uri)
-    made = Settings(language="en", google_client_file=str(client_file))
-    connect_account(secrets, made)
-    return made
+    return connected_settings(google, tmp_path, secrets)
 
 
 @pytest.fixture
@@ -91,6 +88,18 @@ def _event_of(services: Services, activity_id: int) -> str:
         activity = session.get(Activity, activity_id)
         assert activity is not None
         return event_id(activity.calendar_uid)
+
+
+def _details(model: QAbstractItemModel) -> dict[tuple[str, str], str]:
+    """The Details column by What and Activity; the newest entry of each pair."""
+    details: dict[tuple[str, str], str] = {}
+    for row in range(model.rowCount()):
+        what, title, why = (
+            model.index(row, column).data()
+            for column in (Column.WHAT, Column.ACTIVITY, Column.WHY)
+        )
+        details.setdefault((what, title), why)
+    return details
 
 
 def test_a_saved_ticked_meeting_reaches_google_and_its_row_says_so(
@@ -230,6 +239,79 @@ def test_the_sync_log_lists_the_push_newest_first(
     ]
     assert log_window.status.text() == f"Connected as \u2066{ACCOUNT}\u2069."
     assert log_window.reconnect_button.isHidden()
+
+
+def test_the_sync_log_says_why_with_googles_copy_and_what_changed(
+    qtbot: QtBot, app: CalendarWindow, google: FakeGoogle, services: Services, contact_id: int
+) -> None:
+    both = _save_ticked_meeting(app, contact_id, "Ours")
+    pulled = _save_ticked_meeting(app, contact_id, "Before")
+    all_day = _save_ticked_meeting(app, contact_id, "Timed")
+    for activity_id in (both, pulled, all_day):
+        qtbot.waitUntil(lambda a=activity_id: app.sync_of(a) == "synced", timeout=WAIT_MS)
+
+    # Changed on both sides; renamed in Google alone; made a whole day in Google.
+    google.edit(_event_of(services, both), summary="Theirs", location="Room 2")
+    draft = services.activities.draft_of(both)
+    draft.title = "Ours, changed"
+    services.activities.update(both, draft)
+    qtbot.waitUntil(lambda: app.sync_of(both) == "conflict", timeout=WAIT_MS)
+    google.edit(_event_of(services, pulled), summary="Renamed in Google")
+    google.edit(
+        _event_of(services, all_day), start={"date": "2026-03-15"}, end={"date": "2026-03-16"}
+    )
+    app.calendar.sync_now()
+    qtbot.waitUntil(
+        lambda: services.activities.row(pulled).title == "Renamed in Google", timeout=WAIT_MS
+    )
+    # And a new one Google refuses.
+    google.fail_next(1, 400, "invalid", method="POST")
+    refused = _save_ticked_meeting(app, contact_id, "Refused")
+    qtbot.waitUntil(lambda: app.sync_of(refused) == "failed", timeout=WAIT_MS)
+
+    app.window.sync_log_action.trigger()
+    log_window = app.window.sync_log
+    assert log_window is not None
+    details = _details(log_window.model)
+
+    conflict = details["Conflict", "Ours, changed"]
+    assert conflict.startswith(
+        "It was changed both here and in Google Calendar. \u2014 "
+        "Google's copy: \u2068Theirs\u2069, "
+    )
+    assert conflict.endswith(", \u2068Room 2\u2069")
+    assert details["Taken from Google", "Renamed in Google"] == (
+        "Updated. \u2014 Changed: \u2066title\u2069"
+    )
+    assert details["Refused", "Timed"] == (
+        "This kind of activity cannot be a whole day. \u2014 "
+        "Google's copy: \u2068Timed\u2069, \u20662026-03-15\u2069"
+    )
+    rejected = details["Refused", "Refused"]
+    assert rejected.startswith("Google refused this change. \u2014 \u2066<HttpError 400 ")
+    assert "fake error 400 invalid" in rejected
+
+
+def test_a_401_is_tried_again_and_the_account_stays_connected(
+    qtbot: QtBot,
+    app: CalendarWindow,
+    google: FakeGoogle,
+    contact_id: int,
+    file_keyring: PlaintextKeyring,
+) -> None:
+    # The call and both of google-auth's tries with a refreshed token are refused.
+    google.fail_next(3, 401, "authError")
+    refused: list[str] = []
+    app.calendar.reconnect_needed.connect(refused.append)
+
+    activity_id = _save_ticked_meeting(app, contact_id, "Still connected")
+
+    qtbot.waitUntil(lambda: app.sync_of(activity_id) == "failed", timeout=WAIT_MS)
+    tip = str(app.row_data(activity_id, ActivityRole.SYNC_TIP))
+    assert "Signing in to Google failed." in tip and "Attempts so far: 1" in tip
+    assert app.calendar.is_connected() and not app.calendar.account.needs_reconnect()
+    assert file_keyring.get_password(SERVICE_NAME, REFRESH_TOKEN_KEY) == "refresh-1"
+    assert refused == [] and app.calendar.worker.halt() is None
 
 
 def test_a_refused_grant_stops_the_sync_and_offers_to_reconnect(

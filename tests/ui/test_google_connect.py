@@ -275,24 +275,22 @@ def test_a_refused_token_shows_reconnect_needed(
     assert section.disconnect_button.isEnabled()
 
 
-def test_calendar_and_invitations_are_saved_with_ok(
+def test_invitations_are_saved_with_ok_and_the_main_calendar_is_the_default(
     qtbot: QtBot, settings: Settings, file_keyring: PlaintextKeyring, tmp_path: Path
 ) -> None:
     dialog = _settings_dialog(qtbot, settings, tmp_path)
+    picker = dialog.google.calendar
 
-    dialog.google.calendar.setText("  team@group.calendar.google.com ")
+    # Not connected: Google cannot be asked for the calendars yet.
+    assert picker.choice.currentText() == "Main calendar"
+    assert not picker.list_button.isEnabled()
     dialog.google.sends_invitations.setChecked(True)
     dialog.apply()
 
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     saved = Settings.load()
-    assert saved.google_calendar_id == "team@group.calendar.google.com"
+    assert saved.google_calendar_id == "primary"
     assert saved.google_sends_invitations is True
-
-    dialog = _settings_dialog(qtbot, saved, tmp_path)
-    dialog.google.calendar.setText("")
-    dialog.apply()
-    assert Settings.load().google_calendar_id == "primary"
 
 
 def test_a_client_file_named_by_the_environment_is_shown_not_edited(
