@@ -34,14 +34,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 
-HOST = "127.0.0.1"
+from tests.fake_http import HOST, FakeServer, serving
+
 API_ORIGIN = "https://api.dropboxapi.com"
 APP_KEY = "kesher-test-app-key"
 EMAIL = "noa.barak@example.com"
@@ -390,7 +391,7 @@ class _Refused(HTTPAdapter):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: _Server
+    server: FakeServer
 
     def do_POST(self) -> None:  # noqa: N802
         length = int(self.headers.get("Content-Length") or 0)
@@ -416,24 +417,11 @@ class _Handler(BaseHTTPRequestHandler):
         return
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    fake: FakeDropbox
-
-
 @contextmanager
 def dropbox_server() -> Iterator[FakeDropbox]:
     """Run the fake for the block on a free port of 127.0.0.1."""
-    server = _Server((HOST, 0), _Handler)
-    server.fake = FakeDropbox(port=server.server_address[1])
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield server.fake
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(_Handler, lambda port: FakeDropbox(port=port)) as fake:
+        yield fake
 
 
 def _error(tag: Any) -> dict[str, Any]:
