@@ -28,6 +28,8 @@ class RefusalReason(enum.StrEnum):
     TOO_LARGE = "too_large"
     NOT_A_FILE = "not_a_file"
     UNREADABLE = "unreadable"
+    # The same content is on the contact or activity already, or came twice in one go.
+    ALREADY_ATTACHED = "already_attached"
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,27 @@ class AttachmentIntake:
             return RefusedFile(name, status.st_size, RefusalReason.UNREADABLE)
         modified_at = datetime.fromtimestamp(status.st_mtime, UTC)
         return StoredFile(digest, name, size, mime_type_of(name), modified_at)
+
+
+def refuse_repeats(intake: Intake, present: set[str]) -> Intake:
+    """The intake with each stored file whose content is in `present` (by SHA-256), or
+    came earlier in the intake, refused as already attached instead.
+
+    The store keeps such content once anyway; a second document of it would only be a
+    second, identical row.
+    """
+    kept = Intake(refused=list(intake.refused))
+    seen = set(present)
+    for file in intake.stored:
+        if file.sha256 in seen:
+            kept.refused.append(RefusedFile(file.name, file.size, RefusalReason.ALREADY_ATTACHED))
+            log.info(
+                "attachment refused reason=%s size=%s", RefusalReason.ALREADY_ATTACHED, file.size
+            )
+            continue
+        seen.add(file.sha256)
+        kept.stored.append(file)
+    return kept
 
 
 def mime_type_of(name: str) -> str:

@@ -24,7 +24,12 @@ from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import Store
 from kesher_desktop.models import Activity, ActivityKind, Document
 from kesher_desktop.models.contact import DocumentKind
-from kesher_desktop.services.attachment_intake import AttachmentIntake, Intake, StoredFile
+from kesher_desktop.services.attachment_intake import (
+    AttachmentIntake,
+    Intake,
+    StoredFile,
+    refuse_repeats,
+)
 from kesher_desktop.services.attachment_names import display_name
 from kesher_desktop.services.errors import NotFoundError, ValidationError
 from kesher_desktop.services.file_store import FileStore
@@ -103,7 +108,7 @@ _COLUMNS = (
 
 class DocumentService:
     """Document operations; each is one short transaction. No file contents are read here
-    except by `store_files` and `save_copy`, which the user asked for."""
+    except by `store_files`, `add_files` and `save_copy`, which the user asked for."""
 
     def __init__(self, store: Store, clock: Clock, files: FileStore | None = None) -> None:
         self._store = store
@@ -199,9 +204,14 @@ class DocumentService:
 
     # -- writing -------------------------------------------------------------------------
 
-    def store_files(self, sources: list[Path]) -> Intake:
-        """Copy the acceptable files into the store; they are on no document yet."""
-        return self._intake.take(sources)
+    def store_files(self, sources: list[Path], held: Iterable[StoredFile] = ()) -> Intake:
+        """Copy the acceptable files into the store; they are on no document yet.
+
+        A file whose content is among `held` (what an unsaved activity holds already) or
+        earlier in `sources` is refused as already attached.
+        """
+        intake = self._intake.take(sources)
+        return refuse_repeats(intake, {file.sha256 for file in held})
 
     def attach(
         self, contact_id: int | None, activity_id: int | None, stored: Iterable[StoredFile]
@@ -305,8 +315,10 @@ class DocumentService:
     def add_files(
         self, contact_id: int | None, activity_id: int | None, sources: list[Path]
     ) -> tuple[list[int], Intake]:
-        """Store and attach in one go; returns the new documents' ids and what was refused."""
-        intake = self.store_files(sources)
+        """Store and attach in one go; returns the new documents' ids and what was refused,
+        a file whose content is on the activity (or, with none, the contact) already too."""
+        intake = self._intake.take(sources)
+        intake = refuse_repeats(intake, self._attached_contents(contact_id, activity_id))
         return self.attach(contact_id, activity_id, intake.stored), intake
 
     def rename(self, document_id: int, name: str) -> str:
@@ -377,6 +389,18 @@ class DocumentService:
         if contact_id is None:
             raise ValueError("a document needs a contact or an activity")
         return contact_id
+
+    def _attached_contents(self, contact_id: int | None, activity_id: int | None) -> set[str]:
+        """The SHA-256 of each file on the activity, or on the contact itself without one."""
+        query = select(Document.sha256).where(
+            Document.kind == DocumentKind.FILE,
+            Document.removed_at.is_(None),
+            _same_activity(activity_id),
+        )
+        if activity_id is None:
+            query = query.where(Document.contact_id == contact_id)
+        with self._store.reading() as connection:
+            return {digest for digest in connection.execute(query).scalars() if digest}
 
     def _place(self, listing: DocumentListing, row: Row) -> None:
         info = self._info(row)

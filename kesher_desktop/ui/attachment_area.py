@@ -143,7 +143,7 @@ class AttachmentArea(FileDropTarget, Retranslating, QFrame):
         # Copied into the store now, so the draft holds only hashes. Should the draft be
         # discarded, the copies stay unreferenced: harmless, as the store is addressed by
         # content and a later attach of the same file reuses them.
-        intake = self._services.documents.store_files(paths)
+        intake = self._services.documents.store_files(paths, held=self._pending)
         self.actions.show_refused(intake)
         if intake.stored:
             self._pending.extend(intake.stored)

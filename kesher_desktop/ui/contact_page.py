@@ -8,17 +8,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.errors import NotFoundError
@@ -26,14 +18,17 @@ from kesher_desktop.ui.activities_pane import ActivitiesPane
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
 from kesher_desktop.ui.details_pane import DetailsPane
 from kesher_desktop.ui.general_pane import GeneralPane
+from kesher_desktop.ui.widgets.column_scroll import ColumnScroll
 from kesher_desktop.ui.widgets.confirm import ask_to_discard
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
 
-# Narrowest width and share of the spare width of the three panes, in reading order.
-PANE_WIDTHS = ((280, 3), (380, 5), (250, 2))
-# Narrower than this, the page shows two columns: the third pane goes under the first.
+# Narrowest width and share of the spare width of the three panes, in reading order. The
+# first and third are wider still when their contents need it (a language's longer words).
+PANE_WIDTHS = ((280, 3), (380, 5), (300, 2))
+# Narrower than this, or than the three panes' least widths, the page shows two columns:
+# the third pane goes under the first.
 TWO_COLUMNS_BELOW = 1000
 
 
@@ -58,8 +53,9 @@ def connect_page_and_drawer(page: ContactPage, drawer: ActivityDrawer) -> None:
 class ContactPage(Retranslating, QWidget):
     """One contact in three panes that share a splitter (mirrored in right-to-left).
 
-    Below TWO_COLUMNS_BELOW pixels the "more details" pane joins the first column and
-    scrolls with it; the page's minimum width is that of the two columns.
+    Below TWO_COLUMNS_BELOW pixels (or the three panes' least widths) the "more details"
+    pane joins the first column and scrolls with it; the page's minimum width is that of the
+    two columns. Each scrolling column is at least as wide as its contents need.
 
     Signals:
         contact_changed(int): the contact was edited and saved here.
@@ -97,15 +93,21 @@ class ContactPage(Retranslating, QWidget):
         self._first_column_layout.setSpacing(0)
         self._first_column_layout.addWidget(self.general)
         self._first_column_layout.addStretch(1)
-        self._details_scroll = _scrolling(self.details, "detailsPane")
+        self._first_scroll = ColumnScroll(self._first_column, "generalPane", PANE_WIDTHS[0][0])
+        self._details_scroll = ColumnScroll(self.details, "detailsPane", PANE_WIDTHS[2][0])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(_scrolling(self._first_column, "generalPane"))
+        self.splitter.addWidget(self._first_scroll)
         self.splitter.addWidget(self.activities)
         self.splitter.addWidget(self._details_scroll)
-        for index, (minimum, stretch) in enumerate(PANE_WIDTHS):
-            self.splitter.widget(index).setMinimumWidth(minimum)
+        # The scrolling columns ask for their own least widths; see ColumnScroll.
+        self.activities.setMinimumWidth(PANE_WIDTHS[1][0])
+        for index, (_minimum, stretch) in enumerate(PANE_WIDTHS):
             self.splitter.setStretchFactor(index, stretch)
+        # The splitter alone would leave the third pane its least width; it gets its share
+        # once it shows, after which the user's dragging decides.
+        self._spread_pending = True
+        self.splitter.installEventFilter(self)
 
         self.placeholder = QLabel()
         self.placeholder.setObjectName("emptyHint")
@@ -183,17 +185,26 @@ class ContactPage(Retranslating, QWidget):
 
     def minimumSizeHint(self) -> QSize:
         # Always the two columns' width: the page folds into them rather than grow the window.
-        two_columns = PANE_WIDTHS[0][0] + PANE_WIDTHS[1][0] + self.splitter.handleWidth()
+        first = max(
+            self._first_scroll.width_for(self.general),
+            self._first_scroll.width_for(self.details),
+        )
+        two_columns = first + PANE_WIDTHS[1][0] + self.splitter.handleWidth()
         return QSize(two_columns, super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_columns(event.size().width())
         super().resizeEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._spread_panes()
+        return super().eventFilter(watched, event)
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _fit_columns(self, width: int) -> None:
-        two_columns = width < TWO_COLUMNS_BELOW
+        two_columns = width < max(TWO_COLUMNS_BELOW, self._three_column_width())
         if two_columns == self.is_two_columns():
             return
         if two_columns:
@@ -206,18 +217,38 @@ class ContactPage(Retranslating, QWidget):
             self._first_column_layout.removeWidget(self.details)
             self._details_scroll.setWidget(self.details)
             self._details_scroll.show()
+            self._spread_pending = True
         log.debug("contact page columns=%s width=%s", 2 if two_columns else 3, width)
+
+    def _three_column_minimums(self) -> list[int]:
+        """The panes' least widths were they side by side."""
+        return [
+            self._first_scroll.width_for(self.general),
+            PANE_WIDTHS[1][0],
+            self._details_scroll.width_for(self.details),
+        ]
+
+    def _three_column_width(self) -> int:
+        return sum(self._three_column_minimums()) + 2 * self.splitter.handleWidth()
+
+    def _spread_panes(self) -> None:
+        """Give each of the three panes its least width and its share of the rest."""
+        if not self._spread_pending or self.is_two_columns():
+            return
+        if self.splitter.width() < self._three_column_width():
+            # Not laid out at the page's width yet (a hidden page keeps its first size).
+            return
+        self._spread_pending = False
+        minimums = self._three_column_minimums()
+        spare = max(0, self.splitter.width() - self._three_column_width())
+        shares = sum(stretch for _minimum, stretch in PANE_WIDTHS)
+        self.splitter.setSizes(
+            [
+                minimum + spare * stretch // shares
+                for minimum, (_floor, stretch) in zip(minimums, PANE_WIDTHS, strict=True)
+            ]
+        )
 
     def _on_saved(self, contact_id: int) -> None:
         self.refresh()
         self.contact_changed.emit(contact_id)
-
-
-def _scrolling(pane: QWidget, name: str) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setObjectName(name)
-    scroll.setWidget(pane)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return scroll

@@ -241,9 +241,9 @@ class DocumentsCard(FileDropTarget, Retranslating, QFrame):
         layout.addLayout(header)
         layout.addLayout(self._list)
         layout.addWidget(self.empty_hint)
-        links_row = QHBoxLayout()
-        links_row.addWidget(self.link_buttons, 1)
-        links_row.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(links_row)
+        # One above the other, as the link buttons are: side by side they would be the
+        # widest line of the card, and of the column.
+        layout.addWidget(self.link_buttons)
+        layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addWidget(self.problem)
         layout.addWidget(self.undo_bar)

@@ -48,6 +48,10 @@ def refusal_text(refused: RefusedFile) -> str:
             )
         limit = size_text(MAX_ATTACHMENT_BYTES)
         return template.format(name=name, size=isolate(size), limit=isolate(limit))
+    if refused.reason is RefusalReason.ALREADY_ATTACHED:
+        return QCoreApplication.translate("FileTexts", "“{name}” is already attached.").format(
+            name=name
+        )
     if refused.reason is RefusalReason.NOT_A_FILE:
         return QCoreApplication.translate(
             "FileTexts", "“{name}” was not attached: it is a folder, not a file."

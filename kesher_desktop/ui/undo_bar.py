@@ -6,8 +6,9 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
+from kesher_desktop.ui.widgets.elided_label import ElidedLabel
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,8 @@ class UndoBar(Retranslating, QFrame):
         self.setObjectName("undoBar")
         self._undo: Callable[[], None] | None = None
 
-        self.message = QLabel()
+        # Elided: the message names a file, and a long name must not widen the column.
+        self.message = ElidedLabel()
         self.undo_button = QPushButton()
         self.undo_button.setObjectName("undoButton")
         self.undo_button.clicked.connect(self.undo)

@@ -9,6 +9,7 @@ import pytest
 
 from kesher_desktop.clock import FrozenClock
 from kesher_desktop.models import ActivityKind, Document
+from kesher_desktop.services.attachment_intake import RefusalReason
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.contacts import ContactDraft
 from kesher_desktop.services.documents import FileState
@@ -157,10 +158,70 @@ def test_the_same_file_on_two_documents_is_one_stored_copy(
     services: Services, contact_id: int, tmp_path: Path
 ) -> None:
     source = _file(tmp_path, "a.txt", b"twice")
+    meeting = services.activities.create(
+        contact_id, services.activities.new_draft(contact_id, ActivityKind.MEETING)
+    )
 
-    ids, _ = services.documents.add_files(contact_id, None, [source, source])
+    [own], _ = services.documents.add_files(contact_id, None, [source])
+    [meetings], _ = services.documents.add_files(None, meeting, [source])
 
-    paths = {services.documents.file_path(doc_id) for doc_id in ids}
-    assert len(ids) == 2 and len(paths) == 1
-    services.documents.remove(ids[0])
-    assert services.documents.file_path(ids[1]) in paths
+    paths = {services.documents.file_path(doc_id) for doc_id in (own, meetings)}
+    assert len(paths) == 1
+    services.documents.remove(own)
+    assert services.documents.file_path(meetings) in paths
+
+
+def test_content_already_on_the_contact_or_activity_is_refused_by_name(
+    services: Services, contact_id: int, tmp_path: Path
+) -> None:
+    documents = services.documents
+    meeting = services.activities.create(
+        contact_id, services.activities.new_draft(contact_id, ActivityKind.MEETING)
+    )
+    contract = _file(tmp_path, "חוזה.pdf", b"contract")
+    renamed = _file(tmp_path, "contract copy.pdf", b"contract")
+    documents.add_files(contact_id, None, [contract])
+    documents.add_files(None, meeting, [contract])
+
+    ids, intake = documents.add_files(
+        contact_id, None, [contract, _file(tmp_path, "new.txt", b"new"), renamed]
+    )
+    _, on_meeting = documents.add_files(contact_id, meeting, [renamed])
+
+    assert [d.name for d in documents.for_contact(contact_id)] == ["new.txt", "חוזה.pdf"]
+    assert len(ids) == 1 and [f.name for f in intake.stored] == ["new.txt"]
+    assert [(f.name, f.reason) for f in intake.refused] == [
+        ("חוזה.pdf", RefusalReason.ALREADY_ATTACHED),
+        ("contract copy.pdf", RefusalReason.ALREADY_ATTACHED),
+    ]
+    assert [f.name for f in on_meeting.refused] == ["contract copy.pdf"]
+    assert [d.name for d in documents.for_activity(meeting)] == ["חוזה.pdf"]
+
+
+def test_one_file_twice_in_one_go_is_attached_once_and_again_once_removed(
+    services: Services, contact_id: int, tmp_path: Path
+) -> None:
+    source = _file(tmp_path, "a.txt", b"twice")
+
+    [doc_id], intake = services.documents.add_files(contact_id, None, [source, source])
+    services.documents.remove(doc_id)
+    again, _ = services.documents.add_files(contact_id, None, [source])
+
+    assert [f.reason for f in intake.refused] == [RefusalReason.ALREADY_ATTACHED]
+    assert len(again) == 1 and services.documents.for_contact(contact_id)[0].id == again[0]
+
+
+def test_files_held_for_an_unsaved_activity_are_not_held_twice(
+    services: Services, tmp_path: Path
+) -> None:
+    source = _file(tmp_path, "a.txt", b"held")
+    held = services.documents.store_files([source]).stored
+
+    intake = services.documents.store_files(
+        [_file(tmp_path, "b.txt", b"held"), _file(tmp_path, "c.txt", b"other")], held=held
+    )
+
+    assert [f.name for f in intake.stored] == ["c.txt"]
+    assert [(f.name, f.reason) for f in intake.refused] == [
+        ("b.txt", RefusalReason.ALREADY_ATTACHED)
+    ]

@@ -129,6 +129,46 @@ def test_held_files_not_attached_on_saving_keep_the_drawer_open_on_the_saved_act
     assert len(services.activities.rows_for_contact(contact_id)) == 1
 
 
+def test_a_file_dropped_again_on_a_new_activity_is_held_once(
+    qtbot, drawer: ActivityDrawer, services: Services, contact_id: int, tmp_path: Path
+) -> None:
+    files = odd_files(tmp_path / "desk")
+    drawer.open_new(contact_id, ActivityKind.MEETING)
+    area = _area(drawer)
+    assert drop(area, file_urls([files["small"], files["spaces"]]))
+
+    assert drop(area, file_urls([files["small"]]))
+
+    assert _names(area) == ["הצעת מחיר #3 (סופי).pdf", "notes with spaces.txt"]
+    assert len(area.pending_files()) == 2
+    assert area.problem.isVisibleTo(area)
+    assert area.problem.text() == "“\u2068הצעת מחיר #3 (סופי).pdf\u2069” is already attached."
+    with qtbot.waitSignal(drawer.activity_saved, timeout=1000) as saved:
+        QTest.mouseClick(drawer.save_button, Qt.MouseButton.LeftButton)
+    assert len(services.documents.for_activity(saved.args[0])) == 2
+
+
+def test_a_file_dropped_again_on_a_saved_activity_is_attached_once(
+    qtbot, drawer: ActivityDrawer, services: Services, contact_id: int, tmp_path: Path
+) -> None:
+    files = odd_files(tmp_path / "desk")
+    meeting = services.activities.create(
+        contact_id, services.activities.new_draft(contact_id, ActivityKind.MEETING)
+    )
+    # On the contact itself too: that is another place, and does not count.
+    services.documents.add_files(contact_id, None, [files["spaces"]])
+    drawer.open_existing(meeting)
+    area = _area(drawer)
+    with qtbot.waitSignal(drawer.documents_changed, timeout=1000):
+        assert drop(area, file_urls([files["small"], files["spaces"]]))
+
+    with qtbot.assertNotEmitted(drawer.documents_changed):
+        assert drop(area, file_urls([files["spaces"]]))
+
+    assert len(services.documents.for_activity(meeting)) == 2 and len(area.rows) == 2
+    assert area.problem.text() == "“\u2068notes with spaces.txt\u2069” is already attached."
+
+
 def test_discarding_a_new_activity_attaches_nothing(
     drawer: ActivityDrawer, services: Services, contact_id: int, tmp_path: Path, discard: Discard
 ) -> None:

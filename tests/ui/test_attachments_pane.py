@@ -52,6 +52,27 @@ def test_dropped_files_go_on_the_contact_and_the_one_too_large_is_named(
     assert "גדול מדי.iso" in card.problem.text() and not card.empty_hint.isVisibleTo(card)
 
 
+def test_a_file_dropped_again_is_named_already_attached_and_listed_once(
+    qtbot, card: DocumentsCard, services: Services, contact_id: int, tmp_path: Path
+) -> None:
+    files = odd_files(tmp_path / "desk")
+    with qtbot.waitSignal(card.documents_changed, timeout=1000):
+        assert drop(card, file_urls([files["small"]]))
+    twin = tmp_path / "copy.pdf"
+    twin.write_bytes(files["small"].read_bytes())
+
+    with qtbot.assertNotEmitted(card.documents_changed):
+        assert drop(card, file_urls([files["small"], twin]))
+
+    assert _names(card) == ["הצעת מחיר #3 (סופי).pdf"]
+    assert len(services.documents.for_contact(contact_id)) == 1
+    assert card.problem.isVisibleTo(card)
+    assert card.problem.text().splitlines() == [
+        "“\u2068הצעת מחיר #3 (סופי).pdf\u2069” is already attached.",
+        "“\u2068copy.pdf\u2069” is already attached.",
+    ]
+
+
 def test_an_activitys_files_are_grouped_under_its_title(
     card: DocumentsCard, services: Services, contact_id: int, tmp_path: Path
 ) -> None:

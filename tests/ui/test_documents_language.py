@@ -1,9 +1,12 @@
-"""The documents card after a language switch: Hebrew names still read right to left."""
+"""The documents card after a language switch: Hebrew names still read right to left; a
+row's elided line under the name is drawn as a plain label would draw it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -12,11 +15,13 @@ from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.ui.documents_card import DocumentsCard
 from kesher_desktop.ui.i18n import install_language
+from kesher_desktop.ui.widgets.bidi import align_leading, isolate, isolate_ltr
 from kesher_desktop.ui.widgets.elided_label import ElidedLabel
 from tests.ui.attachment_drops import odd_files
 
 LRO = "\u202d"
 PDF = "\u202c"
+ONE_KB = "1\u00a0KB"
 
 
 def _picture(label: QLabel) -> QImage:
@@ -82,3 +87,31 @@ def test_hebrew_names_are_drawn_alike_before_and_after_hebrew_then_english(
         assert [_picture(label) for label in _hebrew_labels(card)] == fresh
     finally:
         install_language(app, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        isolate(ONE_KB) + " · מצורף בשמירה",
+        isolate_ltr("10/03/2026 10:00") + " · " + isolate(ONE_KB),
+        f"Dropbox folder · {isolate('לקוחות / לוי')}",
+        f"תיקייה ב־Dropbox · {isolate('Clients / Levi')}",
+    ],
+    ids=["held-file", "file", "english-link", "hebrew-link"],
+)
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight]
+)
+def test_a_line_that_fits_is_drawn_as_a_plain_label_draws_it(
+    qtbot: QtBot, text: str, direction: Qt.LayoutDirection
+) -> None:
+    """Names set apart in the line do not decide its direction; its own words do."""
+    plain, elided = QLabel(text), ElidedLabel(text)
+    for label in (plain, elided):
+        qtbot.addWidget(label)
+        label.setLayoutDirection(direction)
+        # As the row's line was aligned while it was a plain label.
+        align_leading(label)
+        label.resize(300, 20)
+
+    assert _picture(elided) == _picture(plain)

@@ -9,15 +9,25 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QTextOption
 from PySide6.QtWidgets import QLabel, QStyle, QWidget
 
 STRONG_RTL = ("R", "AL")
+ISOLATE_OPENERS = ("LRI", "RLI", "FSI")
 
 
 def reads_right_to_left(text: str) -> bool:
-    """Whether the first letter with a direction of its own is Hebrew or Arabic."""
+    """Whether the first letter with a direction of its own is Hebrew or Arabic.
+
+    Letters inside an isolate (a name set apart in a sentence) are skipped, as the bidi
+    algorithm and Qt's own labels do: "⁨1 KB⁩ · מצורף" reads right to left.
+    """
+    depth = 0
     for char in text:
         direction = unicodedata.bidirectional(char)
-        if direction == "L":
+        if direction in ISOLATE_OPENERS:
+            depth += 1
+        elif direction == "PDI":
+            depth = max(0, depth - 1)
+        elif depth == 0 and direction == "L":
             return False
-        if direction in STRONG_RTL:
+        elif depth == 0 and direction in STRONG_RTL:
             return True
     return False
 
