@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from kesher_desktop import paths
 from kesher_desktop.logging_setup import configure_logging
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -42,3 +47,28 @@ def test_our_lines_go_to_the_file_and_scheduler_ticks_do_not(root_logging: None)
     assert "a line of ours" in written
     assert "Running job" not in written
     assert "a job was missed" in written
+
+
+def test_qt_failing_to_start_says_why_on_the_terminal(tmp_path: Path) -> None:
+    # As when a library the platform plugin needs is missing: Qt ends the app at once.
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "nonexistent_platform",
+        "KESHER_HOME": str(tmp_path / "home"),
+    }
+
+    run = subprocess.run(
+        [sys.executable, "-m", "kesher_desktop"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert run.returncode != 0
+    assert 'Could not find the Qt platform plugin "nonexistent_platform"' in run.stderr
+    assert "no Qt platform plugin could be initialized" in run.stderr
+    written = (tmp_path / "home" / "logs" / "kesher.log").read_text(encoding="utf-8")
+    assert "no Qt platform plugin could be initialized" in written

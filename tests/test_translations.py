@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -75,5 +75,33 @@ def test_hebrew_is_right_to_left_and_english_left_to_right() -> None:
         install_language(app, "en")
         assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
         assert QCoreApplication.translate("MainWindow", "New contact") == "New contact"
+    finally:
+        install_language(app, "en")
+
+
+def _file_dialog_labels() -> list[str]:
+    """The labels of Qt's own file dialog (not the desktop's), as File > Import shows it."""
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    names = ("lookInLabel", "fileNameLabel", "fileTypeLabel")
+    labels = [dialog.findChild(QLabel, name) for name in names]
+    texts = [label.text() for label in labels if label is not None]
+    dialog.deleteLater()
+    return texts
+
+
+@pytest.mark.usefixtures("qapp")
+def test_qt_own_dialogs_speak_hebrew_and_english_again() -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install_language(app, "he")
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "חפש בתוך:"
+        # Qt's catalogue knows some labels only without the mnemonic they have since gained.
+        assert _file_dialog_labels() == ["&חפש בתוך:", "&שם קובץ:", "&קבצים מסוג:"]
+
+        install_language(app, "en")
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+        assert _file_dialog_labels() == ["&Look in:", "File &name:", "Files of &type:"]
     finally:
         install_language(app, "en")

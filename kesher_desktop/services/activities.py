@@ -31,6 +31,7 @@ from kesher_desktop.services.change_feed import ChangeFeed
 from kesher_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from kesher_desktop.services.reminder_arming import arm, settle_all, write_fire_times
 from kesher_desktop.services.users import UserService
+from kesher_desktop.services.validation import check_year
 
 log = logging.getLogger(__name__)
 
@@ -296,6 +297,7 @@ class ActivityService:
             raise ValidationError("too_long", field="title", limit=500)
         if draft.kind is ActivityKind.EMAIL:
             raise ServiceError("email_is_read_only")
+        self._check_years(draft)
         if draft.kind is ActivityKind.MEETING:
             _require(draft.starts_at, "starts_at")
             _require(draft.ends_at, "ends_at")
@@ -328,6 +330,26 @@ class ActivityService:
                 raise ValidationError(
                     "reminder_out_of_range", field="reminders", limit=MAX_REMINDER_MINUTES
                 )
+
+    def _check_years(self, draft: ActivityDraft) -> None:
+        """Every date the kind uses lies in the years people plan for (see `check_year`)."""
+        day = self._local_day
+        if draft.kind is ActivityKind.TASK:
+            # A task's time of day belongs to its due date and is set in the same field.
+            checks = [
+                (draft.due_date, "due_out_of_range", "due_date"),
+                (day(draft.starts_at), "due_out_of_range", "due_date"),
+            ]
+        else:
+            checks = [(day(draft.starts_at), "start_out_of_range", "starts_at")]
+            if draft.kind is ActivityKind.MEETING:
+                checks.append((day(draft.ends_at), "end_out_of_range", "ends_at"))
+        for value, code, field_name in checks:
+            if value is not None:
+                check_year(value, code, field_name)
+
+    def _local_day(self, instant: datetime | None) -> date | None:
+        return self._clock.local(instant).date() if instant is not None else None
 
     def _apply(self, activity: Activity, draft: ActivityDraft, now: datetime) -> None:
         activity.title = draft.title

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from kesher_desktop.services.errors import ValidationError
 
@@ -34,3 +35,16 @@ def check_length(value: str, limit: int, field: str) -> str:
     if len(value) > limit:
         raise ValidationError("too_long", field=field, limit=limit)
     return value
+
+
+# The years a planned date may fall in. Qt's date fields alone take 14/09/1752 to 31/12/9999,
+# so a slipped key would plan a call for the year 9999 without a word.
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+
+
+def check_year(day: date, code: str, field: str) -> date:
+    """`day`, if its year is FIRST_YEAR to LAST_YEAR; else ValidationError `code` on `field`."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(code, field=field, first=FIRST_YEAR, last=LAST_YEAR)
+    return day

@@ -24,6 +24,8 @@ def report_error(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
     log.critical("uncaught error", exc_info=(kind, error, trace))
+    # On the terminal too, as Python would: an error while starting may leave no window.
+    sys.__excepthook__(kind, error, trace)
     if QApplication.instance() is None:
         return
     # Each change is committed as it is made, so nothing saved is lost with this error.

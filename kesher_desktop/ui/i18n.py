@@ -33,9 +33,14 @@ def install_language(app: QCoreApplication, language: str) -> None:
     )
     QLocale.setDefault(locale)
     if language != "en":
-        _load(app, f"kesher_{language}", str(resources_dir() / "translations"))
         qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        _load(app, f"qtbase_{language}", qt_translations)
+        # Qt asks the translator installed last first, so this one only when all others
+        # have no answer. Ours goes before Qt's: Qt's turns the layout direction at once,
+        # and the widgets that follow must find their words already there.
+        _load(app, _OlderQtWords(app), f"qtbase_{language}", qt_translations)
+        translations = str(resources_dir() / "translations")
+        _load(app, QTranslator(app), f"kesher_{language}", translations)
+        _load(app, QTranslator(app), f"qtbase_{language}", qt_translations)
 
     if isinstance(app, QGuiApplication):
         direction = (
@@ -47,8 +52,26 @@ def install_language(app: QCoreApplication, language: str) -> None:
     log.info("language set to %s", language)
 
 
-def _load(app: QCoreApplication, name: str, folder: str) -> None:
-    translator = QTranslator(app)
+class _OlderQtWords(QTranslator):
+    """Qt's own words whose source text has since gained a mnemonic ("&Look in:" in the
+    file dialog), found in Qt's catalogue under their older text ("Look in:").
+
+    Qt's Hebrew catalogue lags behind its sources, so without this a few labels of Qt's
+    own dialogs stay in English in a Hebrew window. Nothing else is answered here.
+    """
+
+    def translate(  # type: ignore[override]
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "", for "not here": Qt takes an empty string as the translation.
+        if source_text.count("&") != 1 or source_text.endswith("&"):
+            return None
+        older = source_text.replace("&", "")
+        found = super().translate(context, older, disambiguation, n)
+        return f"&{found}" if found else None
+
+
+def _load(app: QCoreApplication, translator: QTranslator, name: str, folder: str) -> None:
     if translator.load(name, folder):
         app.installTranslator(translator)
         _installed.append(translator)

@@ -27,6 +27,7 @@ from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import Store
 from kesher_desktop.services.importing import ContactImporter, ImportReport
 from kesher_desktop.services.importing.records import UnreadableFileError
+from kesher_desktop.ui.widgets.bidi import align_text_leading
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,8 @@ class ImportDialog(Retranslating, QDialog):
             self.status.setText(self.tr("Cancelling after the current batch…"))
         elif self._state in ("waiting", "running"):
             self.status.setText(self.tr("Importing %n file(s)…", "", len(self._paths)))
+        # Before the text goes in: the lines are laid out as they are set.
+        align_text_leading(self.details)
         if self.report is not None:
             self.status.setText(self._summary(self.report))
             self.details.setPlainText(report_text(self.report))

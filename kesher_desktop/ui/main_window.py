@@ -110,6 +110,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.services: Services | None = None
         self.contact_list: ContactListPanel | None = None
         self.contact_page: QWidget | None = None
+        # Takes the contact page's place while there are no contacts at all.
+        self.no_contacts_page: QWidget | None = None
         self.drawer: QWidget | None = None
         self.reminders_panel: RemindersPanel | None = None
         # The lead's engine may hand its own outbox; otherwise the panel makes one.
@@ -203,9 +205,13 @@ class MainWindow(Retranslating, QMainWindow):
             connect_page_and_drawer,
             dock_area_for,
         )
+        from kesher_desktop.ui.no_contacts_page import NoContactsPage
 
         assert self.services is not None and self.contact_list is not None
         self.contact_page = ContactPage(self.services)
+        self.no_contacts_page = NoContactsPage(
+            self.file_menu.menuAction(), self.import_action, self.new_contact_action
+        )
         self.drawer = ActivityDrawer(self.services, self)
         self.addDockWidget(dock_area_for(self.layoutDirection()), self.drawer)
         self.drawer.hide()
@@ -213,16 +219,28 @@ class MainWindow(Retranslating, QMainWindow):
         self.contact_list.contact_selected.connect(self._pick_contact)
         self.contact_page.contact_changed.connect(self.contact_list.select_contact)
 
-        self._splitter.addWidget(self.contact_page)
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.contact_page)
+        self._pages.addWidget(self.no_contacts_page)
+        self._splitter.addWidget(self._pages)
         self._splitter.setStretchFactor(1, 1)
         self._splitter.setSizes([300, 1100])
         if self.contact_list.model.rowCount():
             first = self.contact_list.model.contact_id(0)
             self.contact_list.select_contact(first)
             self.contact_page.show_contact(first)
+        self._offer_first_contacts()
         self._hand_calendar()
         self._restore_state()
         self._show_waiting_reminders()
+
+    def _offer_first_contacts(self) -> None:
+        """With no contacts at all, say how to get some rather than "choose one"."""
+        assert self.services is not None
+        if self.contact_page is None or self.no_contacts_page is None:
+            return
+        empty = self.services.contacts.count() == 0
+        self._pages.setCurrentWidget(self.no_contacts_page if empty else self.contact_page)
 
     def _pick_contact(self, contact_id: int) -> None:
         assert self.contact_page is not None and self.contact_list is not None
@@ -339,6 +357,7 @@ class MainWindow(Retranslating, QMainWindow):
         assert self.services is not None and self.contact_list is not None
         dialog = NewContactDialog(self.services.contacts, self)
         if self.run_dialog(dialog) and dialog.created_id is not None:
+            self._offer_first_contacts()
             self.contact_list.select_contact(dialog.created_id)
             self.contact_page.show_contact(dialog.created_id)  # type: ignore[union-attr]
 
@@ -357,8 +376,13 @@ class MainWindow(Retranslating, QMainWindow):
 
         assert self.services is not None and self.contact_list is not None
         dialog = ImportDialog(self.services.store, self.services.clock, files, self)
-        dialog.import_finished.connect(lambda _report: self.contact_list.load())
+        dialog.import_finished.connect(self._imported)
         dialog.show()
+
+    def _imported(self, _report: object) -> None:
+        assert self.contact_list is not None
+        self.contact_list.load()
+        self._offer_first_contacts()
 
     def open_settings(self) -> None:
         from kesher_desktop.services.calendar_client import GOOGLE_API_BASE

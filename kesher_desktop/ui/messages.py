@@ -38,6 +38,15 @@ TEXTS = {
     "activity_not_found": QT_TRANSLATE_NOOP("Messages", "This activity no longer exists."),
     "tag_not_found": QT_TRANSLATE_NOOP("Messages", "There is no tag named “{name}”."),
     "end_before_start": QT_TRANSLATE_NOOP("Messages", "The end must be after the start."),
+    "start_out_of_range": QT_TRANSLATE_NOOP(
+        "Messages", "The start date must be in the years {first} to {last}."
+    ),
+    "end_out_of_range": QT_TRANSLATE_NOOP(
+        "Messages", "The end date must be in the years {first} to {last}."
+    ),
+    "due_out_of_range": QT_TRANSLATE_NOOP(
+        "Messages", "The due date must be in the years {first} to {last}."
+    ),
     "task_needs_title": QT_TRANSLATE_NOOP("Messages", "A task needs a title."),
     "task_needs_responsible": QT_TRANSLATE_NOOP(
         "Messages", "Choose at least one person responsible for the task."

@@ -560,6 +560,20 @@ class GoogleSection(Retranslating, QGroupBox):
 
     # -- API -------------------------------------------------------------------------------
 
+    def check(self) -> bool:
+        """Whether the client file typed can be kept; if not, says why beside the field.
+
+        An empty field only means Google is not set up yet. A file the environment names
+        is not the user's to fix here, so it never holds the dialog open.
+        """
+        if self._from_environment or not self.client_file.text().strip():
+            return True
+        problem = self.account.client_problem()
+        if problem is None:
+            return True
+        self.client_problem.show_message(google_problem_text(problem))
+        return False
+
     def save(self) -> None:
         """Put the calendar, the invitations choice and the client file into the settings."""
         settings = self._settings
@@ -790,8 +804,9 @@ class SettingsDialog(Retranslating, QDialog):
         """Check every section, then save them all; nothing is kept while one is wrong."""
         mail = self.mail.values()
         tracking = self.tracking.values()
+        google_ok = self.google.check()
         me_ok = self._check_me()
-        if mail is None or tracking is None or not me_ok:
+        if mail is None or tracking is None or not google_ok or not me_ok:
             self._make_room()
             return
         # Saved in the order they can still fail: the keyring or the autostart folder may

@@ -202,3 +202,60 @@ def test_logged_email_headers_come_back_for_the_reader(
         sent,
         "גוף",
     )
+
+
+def _dated(services: Services, contact_id: int, kind: ActivityKind, at: datetime) -> ActivityDraft:
+    """A draft of `kind` that would be saved, but for when it is."""
+    draft = services.activities.new_draft(contact_id, kind)
+    draft.title = "לתכנן"
+    if kind is ActivityKind.TASK:
+        draft.due_date = services.clock.local(at).date()
+        return draft
+    draft.starts_at = at
+    draft.ends_at = at + timedelta(minutes=30) if kind is ActivityKind.MEETING else None
+    return draft
+
+
+@pytest.mark.parametrize("kind", [ActivityKind.MEETING, ActivityKind.CALL, ActivityKind.TASK])
+def test_dates_must_fall_in_the_years_people_plan_for(
+    services: Services, contact_id: int, kind: ActivityKind
+) -> None:
+    zone = services.clock.zone
+    # The first and the last half hour of the years allowed, on the user's clock.
+    first = datetime(1900, 1, 1, 0, 0, tzinfo=zone).astimezone(UTC)
+    last = datetime(2199, 12, 31, 23, 30, tzinfo=zone).astimezone(UTC)
+    field = "due_date" if kind is ActivityKind.TASK else "starts_at"
+    code = "due_out_of_range" if kind is ActivityKind.TASK else "start_out_of_range"
+
+    for outside in (first - timedelta(minutes=1), last + timedelta(minutes=30)):
+        with pytest.raises(ValidationError) as raised:
+            services.activities.create(contact_id, _dated(services, contact_id, kind, outside))
+        assert (raised.value.code, raised.value.field) == (code, field)
+        assert raised.value.params == {"first": 1900, "last": 2199}
+    assert services.activities.rows_for_contact(contact_id) == []
+
+    for inside in (first, last - timedelta(minutes=1)):
+        services.activities.create(contact_id, _dated(services, contact_id, kind, inside))
+
+
+def test_a_meeting_ending_after_the_years_allowed_is_refused_at_its_end(
+    services: Services, contact_id: int
+) -> None:
+    last = datetime(2199, 12, 31, 23, 30, tzinfo=services.clock.zone).astimezone(UTC)
+    draft = _dated(services, contact_id, ActivityKind.MEETING, last)
+    draft.ends_at = last + timedelta(hours=1)
+
+    with pytest.raises(ValidationError) as raised:
+        services.activities.create(contact_id, draft)
+
+    assert (raised.value.code, raised.value.field) == ("end_out_of_range", "ends_at")
+
+
+def test_a_task_at_a_set_time_is_checked_by_its_day(services: Services, contact_id: int) -> None:
+    draft = _dated(services, contact_id, ActivityKind.TASK, datetime(2026, 3, 12, tzinfo=UTC))
+    draft.starts_at = datetime(1752, 9, 14, 9, tzinfo=UTC)
+
+    with pytest.raises(ValidationError) as raised:
+        services.activities.create(contact_id, draft)
+
+    assert (raised.value.code, raised.value.field) == ("due_out_of_range", "due_date")

@@ -225,6 +225,47 @@ def test_end_before_start_is_shown_under_the_end(
     assert form.ends.dateTime() == _wall(date(2026, 3, 11), 13)
 
 
+def test_a_task_due_before_the_years_allowed_says_so_and_keeps_what_was_typed(
+    drawer: ActivityDrawer, services: Services, contact_id: int
+) -> None:
+    drawer.open_new(contact_id, ActivityKind.TASK)
+    form = drawer.form
+    assert form is not None
+    form.title.setText("Send the offer")
+    # The earliest day Qt's date field takes.
+    form.due_day.setDate(QDate(1752, 9, 14))
+
+    assert drawer.save() is None
+
+    assert form.error_text("due_date") == (
+        "The due date must be in the years \u20681900\u2069 to \u20682199\u2069."
+    )
+    assert form.due_day.date() == QDate(1752, 9, 14)
+    assert form.title.text() == "Send the offer"
+    assert drawer.isVisible()
+    assert services.activities.rows_for_contact(contact_id) == []
+
+
+def test_a_call_after_the_years_allowed_says_so_beside_its_time(
+    drawer: ActivityDrawer, services: Services, contact_id: int
+) -> None:
+    drawer.open_new(contact_id, ActivityKind.CALL)
+    form = drawer.form
+    assert form is not None
+    form.title.setText("Price talk")
+    # The last minute Qt's date-and-time field takes.
+    form.starts.setDateTime(_wall(date(9999, 12, 31), 23, 59))
+
+    assert drawer.save() is None
+
+    assert form.error_text("starts_at") == (
+        "The start date must be in the years \u20681900\u2069 to \u20682199\u2069."
+    )
+    assert form.starts.dateTime() == _wall(date(9999, 12, 31), 23, 59)
+    assert form.title.text() == "Price talk"
+    assert services.activities.rows_for_contact(contact_id) == []
+
+
 def test_editing_an_activity_updates_it(
     qtbot, drawer: ActivityDrawer, services: Services, contact_id: int
 ) -> None:

@@ -12,8 +12,10 @@ from kesher_desktop.ui import error_report
 
 
 @pytest.mark.usefixtures("qapp")
-def test_uncaught_error_is_logged_and_shown(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+def test_uncaught_error_is_logged_shown_and_told_on_the_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
@@ -28,3 +30,4 @@ def test_uncaught_error_is_logged_and_shown(
 
     assert any("disk on fire" in (r.exc_text or "") or r.exc_info for r in caplog.records)
     assert len(shown) == 1 and "kesher.log" in shown[0]
+    assert "RuntimeError: disk on fire" in capsys.readouterr().err

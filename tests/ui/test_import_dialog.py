@@ -6,12 +6,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from kesher_desktop.clock import FrozenClock
 from kesher_desktop.db.store import Store
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.importing import ContactImporter, ImportReport
+from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.import_dialog import ImportDialog
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
@@ -99,3 +101,39 @@ def test_unreadable_file_is_explained(qtbot: QtBot, store: Store, clock: FrozenC
         "\u2068not-contacts.txt\u2069 is neither a vCard nor a Google or Outlook CSV file."
     )
     assert dialog.report is None
+
+
+def _line_edges(edit: QPlainTextEdit) -> list[tuple[float, float]]:
+    """Where each line of the text box starts and ends, in the box's own pixels."""
+    edges = []
+    block = edit.document().firstBlock()
+    while block.isValid():
+        line = block.layout().lineAt(0)
+        edges.append((line.naturalTextRect().left(), line.naturalTextRect().right()))
+        block = block.next()
+    return edges
+
+
+@pytest.mark.parametrize("language", ["he", "en"])
+def test_report_lines_start_at_the_leading_edge(
+    qtbot: QtBot, store: Store, clock: FrozenClock, language: str
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, language)
+    try:
+        dialog = _dialog(qtbot, store, clock, "duplicates.csv")
+        with qtbot.waitSignal(dialog.import_finished, timeout=10_000):
+            dialog.show()
+        qtbot.waitUntil(lambda: dialog.details.document().firstBlock().layout().lineCount() > 0)
+        edges = _line_edges(dialog.details)
+    finally:
+        install_language(app, "en")
+
+    # Counts and skipped people alike, in both languages, hug the edge the page reads from.
+    margin = dialog.details.document().documentMargin()
+    leading_edge = margin if language == "en" else dialog.details.viewport().width() - margin
+    assert len(edges) == 6
+    assert all(
+        abs((left if language == "en" else right) - leading_edge) < 1 for left, right in edges
+    )

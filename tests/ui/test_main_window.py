@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from kesher_desktop.services.bundle import Services
@@ -14,6 +16,9 @@ from kesher_desktop.settings import Settings
 from kesher_desktop.ui.contact_list_model import ContactRole
 from kesher_desktop.ui.main_window import MainWindow
 from kesher_desktop.ui.new_contact_dialog import NewContactDialog
+from kesher_desktop.ui.no_contacts_page import NoContactsPage
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 
 
 def _window(qtbot: QtBot, services: Services) -> MainWindow:
@@ -206,3 +211,59 @@ def test_contact_list_model_passes_the_model_tester(
         f"איש {number}" for number in range(7)
     ]
     qtmodeltester.check(paged)
+
+
+def test_with_no_contacts_the_page_says_how_to_get_some_and_its_buttons_do_it(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, services)
+    empty = window.no_contacts_page
+    assert isinstance(empty, NoContactsPage) and window.contact_page is not None
+    assert empty.isVisible() and not window.contact_page.isVisible()
+    assert empty.heading.text() == "No contacts yet"
+    assert "(File > Import contacts…)" in empty.explanation.text().replace("\u00a0", " ")
+
+    # The import button runs File > Import contacts…, which asks for the files.
+    asked: list[str] = []
+
+    def choose(_parent: QWidget, title: str, _folder: str, _filters: str) -> tuple:
+        asked.append(title)
+        return [], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    empty.import_button.click()
+    assert asked == ["Import contacts"]
+
+    def name_and_accept(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NewContactDialog)
+        dialog.given_name.setText("מיכל")
+        dialog._buttons.accepted.emit()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.run_dialog = name_and_accept  # type: ignore[method-assign]
+    empty.new_contact_button.click()
+
+    assert not empty.isVisible() and window.contact_page.isVisible()
+    assert window.contact_page.contact_id == services.contacts.list_page("", 0, 1)[0].id
+
+
+def test_contacts_imported_into_an_empty_list_replace_the_empty_page(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = _window(qtbot, services)
+    assert window.no_contacts_page is not None and window.contact_page is not None
+
+    window.import_files([DATA / "duplicates.csv"])
+
+    qtbot.waitUntil(window.contact_page.isVisible, timeout=10_000)
+    assert not window.no_contacts_page.isVisible()
+    assert len(_listed(window)) == 2
+
+
+def test_with_contacts_the_page_shows_one_and_not_the_empty_page(
+    qtbot: QtBot, services: Services, contact_id: int
+) -> None:
+    window = _window(qtbot, services)
+
+    assert window.contact_page is not None and window.contact_page.isVisible()
+    assert window.no_contacts_page is not None and not window.no_contacts_page.isVisible()

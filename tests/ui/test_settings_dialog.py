@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from kesher_desktop.autostart import Autostart
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.secrets import SERVICE_NAME, SecretStore
-from kesher_desktop.settings import Settings, settings_path
+from kesher_desktop.settings import GOOGLE_CLIENT_FILE_VARIABLE, Settings, settings_path
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.settings_dialog import SettingsDialog
 from kesher_desktop.ui.style import apply_style
@@ -469,3 +470,67 @@ def test_no_password_stays_behind_in_the_keyring_for_an_old_account(
     kept = configparser.ConfigParser()
     kept.read(file_keyring.file_path, encoding="utf-8")
     assert [key for section in kept.sections() for key in kept[section]] == []
+
+
+_DESKTOP_CLIENT = {
+    "installed": {
+        "client_id": "kesher.apps.googleusercontent.com",
+        "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+        "token_uri": "https://oauth2.googleapis.com/token",
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        (None, "does not exist"),
+        ("{not json", "cannot be read"),
+        (json.dumps({"web": _DESKTOP_CLIENT["installed"]}), "not for a desktop app"),
+    ],
+    ids=["missing", "not-json", "web-client"],
+)
+def test_an_unusable_oauth_client_file_keeps_the_dialog_open_like_a_bad_port(
+    qtbot: QtBot,
+    autostart: Autostart,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    content: str | None,
+    named: str,
+) -> None:
+    monkeypatch.delenv(GOOGLE_CLIENT_FILE_VARIABLE, raising=False)
+    client = tmp_path / "google" / "client.json"
+    client.parent.mkdir()
+    if content is not None:
+        client.write_text(content, encoding="utf-8")
+    settings = Settings(language="en")
+    dialog = _dialog(qtbot, settings, autostart)
+    google = dialog.google
+
+    google.client_file.setText(str(client))
+    dialog.mail.host.setText("smtp.kesher.example")
+    dialog.apply()
+
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert named in google.client_problem.text() and str(client) in google.client_problem.text()
+    assert not google.client_problem.isHidden()
+    assert google.client_file.text() == str(client)
+    assert dialog.mail.host.text() == "smtp.kesher.example"
+    assert settings.google_client_file == "" and not settings_path().exists()
+
+    client.write_text(json.dumps(_DESKTOP_CLIENT), encoding="utf-8")
+    dialog.apply()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert Settings.load().google_client_file == str(client)
+
+
+def test_an_empty_oauth_client_file_does_not_hold_the_dialog(
+    qtbot: QtBot, autostart: Autostart, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(GOOGLE_CLIENT_FILE_VARIABLE, raising=False)
+    dialog = _dialog(qtbot, Settings(language="en"), autostart)
+
+    dialog.google.client_file.setText("  ")
+    dialog.apply()
+
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted

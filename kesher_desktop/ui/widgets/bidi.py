@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
 LRI = "\u2066"
 FSI = "\u2068"
@@ -39,6 +39,22 @@ def align_leading(
     rtl = label.layoutDirection() == Qt.LayoutDirection.RightToLeft
     side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
     label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | vertical)
+
+
+def align_text_leading(edit: QPlainTextEdit) -> None:
+    """Lay every line of a text box out in the page's direction, from its leading edge.
+
+    A text box takes each line's direction from its first letter, yet still starts the line
+    at the left: a Hebrew report would read ragged against the left edge. Call before
+    setting the text, and again when the layout direction changes.
+    """
+    direction = edit.layoutDirection()
+    rtl = direction == Qt.LayoutDirection.RightToLeft
+    option = edit.document().defaultTextOption()
+    option.setTextDirection(direction)
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+    edit.document().setDefaultTextOption(option)
 
 
 def make_ltr(edit: QLineEdit) -> QLineEdit:
