@@ -42,18 +42,7 @@ from kesher_desktop.ui.documents_card import DocumentsCard  # noqa: E402
 from kesher_desktop.ui.folder_browser import FolderBrowser  # noqa: E402
 from kesher_desktop.ui.i18n import install_language  # noqa: E402
 from kesher_desktop.ui.style import apply_style  # noqa: E402
-from tools.screenshots import ROOT, sample_services  # noqa: E402
-
-
-def _file(folder: Path, name: str, size: int) -> Path:
-    """A sample file of `size` bytes; sparse, so a large one costs no disk space."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    with path.open("wb") as handle:
-        handle.write(name.encode())
-        handle.truncate(size)
-    return path
-
+from tools.screenshots import ROOT, sample_file, sample_services  # noqa: E402
 
 SAMPLE_LINKS = [
     FolderLink(
@@ -124,8 +113,8 @@ def render_attachments(
         None,
         meeting,
         [
-            _file(desk, "סיכום פגישה - לוי ייעוץ.docx", 48_300),
-            _file(desk, "Floor plan #2 (rev B).pdf", 2_400_000),
+            sample_file(desk, "סיכום פגישה - לוי ייעוץ.docx", 48_300),
+            sample_file(desk, "Floor plan #2 (rev B).pdf", 2_400_000),
         ],
     )
     for link in SAMPLE_LINKS:
@@ -163,9 +152,9 @@ def render_refused(
     card.show_contact(contact)
     card.take(
         [
-            _file(desk, "הדרכת מערכת - הקלטה מלאה.mp4", 3 * MAX_ATTACHMENT_BYTES),
-            _file(desk, "Budget 2026 #final.xlsx", 61_000),
-            _file(desk, "הצעת מחיר #3 (סופי).pdf", 183_000),
+            sample_file(desk, "הדרכת מערכת - הקלטה מלאה.mp4", 3 * MAX_ATTACHMENT_BYTES),
+            sample_file(desk, "Budget 2026 #final.xlsx", 61_000),
+            sample_file(desk, "הצעת מחיר #3 (סופי).pdf", 183_000),
         ]
     )
     host.resize(440, 700)

@@ -97,6 +97,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     apply_style(app)
     with tempfile.TemporaryDirectory() as folder:
+        # The sample documents' copies go to a throw-away data folder, not the user's.
+        os.environ["KESHER_HOME"] = str(Path(folder) / "home")
         for language in ("he", "en"):
             print(render_review(app, language, Path(folder), output))
     return 0

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kesher_desktop.clock import FrozenClock  # noqa: E402
 from kesher_desktop.db.store import open_sqlite  # noqa: E402
-from kesher_desktop.models import ActivityKind, Document  # noqa: E402
+from kesher_desktop.models import ActivityKind  # noqa: E402
 from kesher_desktop.services.activities import PersonRef, ReminderEntry  # noqa: E402
 from kesher_desktop.services.bundle import Services  # noqa: E402
 from kesher_desktop.services.contacts import ContactDraft, EmailEntry, PhoneEntry  # noqa: E402
@@ -73,15 +73,30 @@ def sample_services(folder: Path) -> tuple[Services, int, int]:
     services.contacts.set_tag_color("לקוחות", "#2563eb")
     services.contacts.set_tag_color("תל אביב", "#d1fae5")
     _sample_activities(services, dana, avi)
-    with services.store.session() as session:
-        for name, size, added_at in (
-            ("הצעת מחיר 2026.pdf", 183_000, NOW),
-            ("הסכם שירות.docx", 48_000, NOW - 9 * DAY),
-        ):
-            session.add(Document(contact_id=dana, name=name, size=size, added_at=added_at))
+    # Real files, stored as a drop stores them: a document row without its copy reads as
+    # missing. The clock is set back for the older one, then returned.
+    clock = services.clock
+    assert isinstance(clock, FrozenClock)
+    for name, size, added_at in (
+        ("הסכם שירות.docx", 48_000, NOW - 9 * DAY),
+        ("הצעת מחיר 2026.pdf", 183_000, NOW),
+    ):
+        clock.set(added_at)
+        services.documents.add_files(dana, None, [sample_file(folder / "desk", name, size)])
+    clock.set(NOW)
 
     meeting = services.activities.rows_for_contact(dana)[1].id
     return services, dana, meeting
+
+
+def sample_file(folder: Path, name: str, size: int) -> Path:
+    """A file of `size` bytes named `name`; its content differs by name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    with path.open("wb") as handle:
+        handle.write(name.encode())
+        handle.truncate(size)
+    return path
 
 
 def _sample_activities(services: Services, dana: int, avi: int) -> None:
@@ -312,6 +327,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     apply_style(app)
     with tempfile.TemporaryDirectory() as folder:
+        # The sample documents' copies go to a throw-away data folder, not the user's.
+        os.environ["KESHER_HOME"] = str(Path(folder) / "home")
         for language in ("he", "en"):
             print(render(app, language, Path(folder), output))
             print(render_reminders(app, language, Path(folder), output))

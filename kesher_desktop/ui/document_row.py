@@ -26,10 +26,10 @@ from kesher_desktop.services.documents import FileState, LinkInfo
 from kesher_desktop.services.folder_links import LinkState
 from kesher_desktop.ui.file_texts import service_name, size_text, untitled
 from kesher_desktop.ui.service_icons import service_icon
-from kesher_desktop.ui.widgets.bidi import align_leading, isolate, isolate_ltr
+from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr
 from kesher_desktop.ui.widgets.elided_label import ElidedLabel
 from kesher_desktop.ui.widgets.retranslate import Retranslating
-from kesher_desktop.ui.widgets.zoned_time import format_instant
+from kesher_desktop.ui.widgets.zoned_time import format_day, format_instant
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,9 @@ class DocumentRow(Retranslating, QWidget):
         self._name_stack.addWidget(self.name_label)
         self._name_stack.addWidget(self.rename_edit)
         self._name_stack.setSizePolicy(self.name_label.sizePolicy())
-        self.meta_label = QLabel()
+        # Elided too: a folder's path is as long as the user's folders are deep, and the row
+        # must never push its ⋮ button out of the column.
+        self.meta_label = ElidedLabel()
         self.meta_label.setObjectName("documentMeta")
 
         self.menu_button = QToolButton()
@@ -139,8 +141,7 @@ class DocumentRow(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.name_label.setText(self.shown.name or untitled())
         self.meta_label.setText(self._meta_text())
-        # A line that starts with a date would otherwise sit on the left of a Hebrew page.
-        align_leading(self.meta_label)
+        self.meta_label.setToolTip(self._meta_tooltip())
         if self.is_link():
             self.menu_button.setToolTip(self.tr("Actions on this folder link"))
             self.name_label.setToolTip(self._link_tooltip())
@@ -229,7 +230,9 @@ class DocumentRow(Retranslating, QWidget):
             return self.tr("File missing")
         parts = []
         if self.shown.added_at is not None:
-            parts.append(isolate_ltr(format_instant(self.shown.added_at, self._zone)))
+            # The day is enough beside the name in a narrow column; the hour is in the tooltip.
+            day = self.shown.added_at.astimezone(self._zone).date()
+            parts.append(isolate_ltr(format_day(day)))
         if self.shown.size is not None:
             parts.append(isolate(size_text(self.shown.size)))
         if self.shown.pending:
@@ -238,6 +241,13 @@ class DocumentRow(Retranslating, QWidget):
             # Mail tracking lists an attachment over the size limit by name only.
             parts.append(self.tr("not kept in the app"))
         return " \u00b7 ".join(parts)
+
+    def _meta_tooltip(self) -> str:
+        """When a file was added, to the minute; nothing for links."""
+        if self.shown.link is not None or self.shown.added_at is None:
+            return ""
+        when = isolate_ltr(format_instant(self.shown.added_at, self._zone))
+        return self.tr("Added {when}").format(when=when)
 
     def _link_meta(self, link: LinkInfo) -> str:
         if link.state is LinkState.DEAD:

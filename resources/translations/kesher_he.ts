@@ -668,6 +668,10 @@
         <translation>לא נשמר באפליקציה</translation>
     </message>
     <message>
+        <source>Added {when}</source>
+        <translation>נוסף ב־{when}</translation>
+    </message>
+    <message>
         <source>{service} folder not found, or no longer shared</source>
         <translation>התיקייה לא נמצאה ב־{service}, או שאינה משותפת עוד</translation>
     </message>
@@ -1037,6 +1041,10 @@ Kesher שומר רק מפתח לחידוש הגישה, בצרור המפתחות
     <message>
         <source>{bytes} bytes</source>
         <translation>{bytes} בתים</translation>
+    </message>
+    <message>
+        <source>“{name}” is already attached.</source>
+        <translation>&quot;{name}&quot; כבר מצורף.</translation>
     </message>
     <message>
         <source>“{name}” was not attached: it is a folder, not a file.</source>
@@ -1955,6 +1963,18 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>מועד הסיום חייב להיות אחרי מועד ההתחלה.</translation>
     </message>
     <message>
+        <source>The start date must be in the years {first} to {last}.</source>
+        <translation>תאריך ההתחלה חייב להיות בין השנים {first} ל־{last}.</translation>
+    </message>
+    <message>
+        <source>The end date must be in the years {first} to {last}.</source>
+        <translation>תאריך הסיום חייב להיות בין השנים {first} ל־{last}.</translation>
+    </message>
+    <message>
+        <source>The due date must be in the years {first} to {last}.</source>
+        <translation>תאריך היעד חייב להיות בין השנים {first} ל־{last}.</translation>
+    </message>
+    <message>
         <source>A task needs a title.</source>
         <translation>יש להזין כותרת למשימה.</translation>
     </message>
@@ -2040,6 +2060,17 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
     <message>
         <source>E-mail</source>
         <translation>דוא״ל</translation>
+    </message>
+</context>
+<context>
+    <name>NoContactsPage</name>
+    <message>
+        <source>No contacts yet</source>
+        <translation>עדיין אין אנשי קשר</translation>
+    </message>
+    <message>
+        <source>Import your contacts from a vCard or CSV file ({where}), or add a new contact.</source>
+        <translation>אפשר לייבא את אנשי הקשר שלך מקובץ vCard או CSV ({where}), או להוסיף איש קשר חדש.</translation>
     </message>
 </context>
 <context>

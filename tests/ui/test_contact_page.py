@@ -316,6 +316,9 @@ def test_details_pane_lists_documents_with_an_attach_button(
 
     [row] = hosted.page.details.documents.rows
     assert row.name_label.text() == "הצעת מחיר.pdf" and "195\u00a0KB" in row.meta_label.text()
+    # The day beside the name (the column is narrow), the time it was added in the tooltip.
+    assert "01/03/2026" in row.meta_label.text() and ":" not in row.meta_label.text()
+    assert "01/03/2026 10:00" in row.meta_label.toolTip()
     # Attaching is in (tests/ui/test_attachments*.py); folder links show only where Dropbox
     # or Google is set up (tests/ui/test_folder_links*.py), and neither is here.
     card = hosted.page.details.documents

@@ -31,7 +31,12 @@ def from_wall_qdatetime(wall: QDateTime, zone: ZoneInfo) -> datetime:
     """The UTC instant at which clocks in `zone` show `wall`; seconds are dropped."""
     day, time = wall.date(), wall.time()
     local = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(), tzinfo=zone)
-    return local.astimezone(UTC)
+    try:
+        return local.astimezone(UTC)
+    except OverflowError:
+        # 31/12/9999 late in a zone west of UTC (or 01/01/0001 east of it) has no UTC instant
+        # Python can hold: the nearest one still fails the date range check with its message.
+        return (datetime.max if local.year > 1 else datetime.min).replace(tzinfo=UTC)
 
 
 def to_qdate(day: date) -> QDate:
