@@ -118,6 +118,9 @@ def refuse_repeats(intake: Intake, present: set[str]) -> Intake:
             continue
         seen.add(file.sha256)
         kept.stored.append(file)
+
+    # A file picked twice is refused twice, for one reason; the user is told once.
+    kept.refused = list(dict.fromkeys(kept.refused))
     return kept
 
 

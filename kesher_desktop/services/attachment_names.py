@@ -20,6 +20,9 @@ BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 JOINERS = frozenset("\u200c\u200d")
+# The longest run of a name without a space that a message shows whole: a line wraps only
+# at spaces, and a narrow column holds about this many characters.
+MAX_UNBROKEN_CHARS = 28
 
 
 def display_name(raw: str) -> str:
@@ -33,6 +36,26 @@ def display_name(raw: str) -> str:
     if not visible.strip("."):
         return ""
     return _capped(visible)
+
+
+def with_long_runs_cut(name: str, longest: int = MAX_UNBROKEN_CHARS) -> str:
+    """`name` with each run of it longer than `longest` and without a space cut in the
+    middle with "…"; the last run keeps its extension whole."""
+    runs = name.split(" ")
+    cut = [_cut_in_middle(run, longest, keep_extension=False) for run in runs[:-1]]
+    return " ".join([*cut, _cut_in_middle(runs[-1], longest, keep_extension=True)])
+
+
+def _cut_in_middle(run: str, longest: int, keep_extension: bool) -> str:
+    if len(run) <= longest:
+        return run
+    stem, dot, extension = run.rpartition(".")
+    ending = ""
+    if keep_extension and dot and stem and len(extension) <= MAX_EXTENSION_CHARS:
+        ending, run = "." + extension, stem
+    kept = longest - len(ending) - 1
+    head, tail = (kept + 1) // 2, kept // 2
+    return run[:head] + "…" + run[len(run) - tail :] + ending
 
 
 def _is_shown(char: str) -> bool:

@@ -11,6 +11,7 @@ from kesher_desktop.services.attachment_intake import (
     RefusalReason,
     RefusedFile,
 )
+from kesher_desktop.services.attachment_names import with_long_runs_cut
 from kesher_desktop.services.folder_links import FolderLinkError, LinkService
 from kesher_desktop.settings import DROPBOX_APP_KEY_VARIABLE, GOOGLE_CLIENT_FILE_VARIABLE
 from kesher_desktop.ui.widgets.bidi import isolate, isolate_ltr
@@ -35,7 +36,8 @@ def size_text(size: int | None) -> str:
 
 def refusal_text(refused: RefusedFile) -> str:
     """One sentence naming the file and why it was not attached."""
-    name = isolate(refused.name or untitled())
+    # The message wraps only at spaces; a long name without any would run past the edge.
+    name = isolate(with_long_runs_cut(refused.name or untitled()))
     if refused.reason is RefusalReason.TOO_LARGE:
         # The exact byte count matters here: "12.0 MB" and the 12 MB limit would look equal.
         template = QCoreApplication.translate(

@@ -225,10 +225,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._splitter.addWidget(self._pages)
         self._splitter.setStretchFactor(1, 1)
         self._splitter.setSizes([300, 1100])
-        if self.contact_list.model.rowCount():
-            first = self.contact_list.model.contact_id(0)
-            self.contact_list.select_contact(first)
-            self.contact_page.show_contact(first)
+        self._open_first_contact()
         self._offer_first_contacts()
         self._hand_calendar()
         self._restore_state()
@@ -241,6 +238,17 @@ class MainWindow(Retranslating, QMainWindow):
             return
         empty = self.services.contacts.count() == 0
         self._pages.setCurrentWidget(self.no_contacts_page if empty else self.contact_page)
+
+    def _open_first_contact(self) -> None:
+        """Open the list's first contact when none is open: at start, and when contacts
+        come into an empty list, so the page never says "choose" with nothing chosen."""
+        if self.contact_page is None or self.contact_list is None:
+            return
+        if self.contact_page.contact_id is not None or not self.contact_list.model.rowCount():
+            return
+        first = self.contact_list.model.contact_id(0)
+        self.contact_list.select_contact(first)
+        self.contact_page.show_contact(first)
 
     def _pick_contact(self, contact_id: int) -> None:
         assert self.contact_page is not None and self.contact_list is not None
@@ -382,6 +390,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _imported(self, _report: object) -> None:
         assert self.contact_list is not None
         self.contact_list.load()
+        self._open_first_contact()
         self._offer_first_contacts()
 
     def open_settings(self) -> None:

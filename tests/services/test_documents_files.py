@@ -13,7 +13,11 @@ from kesher_desktop.services.attachment_intake import (
     RefusalReason,
     mime_type_of,
 )
-from kesher_desktop.services.attachment_names import MAX_NAME_CHARS, display_name
+from kesher_desktop.services.attachment_names import (
+    MAX_NAME_CHARS,
+    display_name,
+    with_long_runs_cut,
+)
 from kesher_desktop.services.file_store import FileStore, FileTooLargeError
 
 
@@ -148,6 +152,15 @@ def test_shown_names_lose_folders_drives_and_direction_controls(raw: str, shown:
 def test_a_long_name_without_an_extension_is_cut_with_an_ellipsis() -> None:
     name = display_name("א" * 500)
     assert len(name) == MAX_NAME_CHARS and name.endswith("…")
+
+
+def test_a_long_run_without_spaces_is_cut_in_the_middle_keeping_the_extension() -> None:
+    name = "הצעת_מחיר_מעודכנת_לפרויקט_הטמעת_מערכת_ניהול_קשרי_לקוחות.xlsx"
+
+    cut = with_long_runs_cut(name, longest=20)
+
+    assert cut == "הצעת_מח…_לקוחות.xlsx" and len(cut) == 20
+    assert with_long_runs_cut("short name.pdf", longest=8) == "short name.pdf"
 
 
 def test_the_type_comes_from_the_name() -> None:

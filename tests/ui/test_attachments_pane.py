@@ -73,6 +73,22 @@ def test_a_file_dropped_again_is_named_already_attached_and_listed_once(
     ]
 
 
+def test_a_file_picked_twice_is_named_once(qtbot, card: DocumentsCard, tmp_path: Path) -> None:
+    short = tmp_path / "short.txt"
+    short.write_bytes(b"short")
+    over = odd_files(tmp_path / "desk")["over"]
+    with qtbot.waitSignal(card.documents_changed, timeout=1000):
+        assert drop(card, file_urls([short]))
+
+    assert drop(card, file_urls([short, short, over, over]))
+
+    assert card.problem.text().splitlines() == [
+        "“\u2068גדול מדי.iso\u2069” was not attached: it is \u206812,582,913 bytes\u2069, "
+        "more than the \u206812\u00a0MB\u2069 allowed.",
+        "“\u2068short.txt\u2069” is already attached.",
+    ]
+
+
 def test_an_activitys_files_are_grouped_under_its_title(
     card: DocumentsCard, services: Services, contact_id: int, tmp_path: Path
 ) -> None:

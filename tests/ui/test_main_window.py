@@ -260,6 +260,20 @@ def test_contacts_imported_into_an_empty_list_replace_the_empty_page(
     assert len(_listed(window)) == 2
 
 
+def test_the_first_contact_imported_into_an_empty_list_is_opened_and_selected(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = _window(qtbot, services)
+    assert window.contact_list is not None and window.contact_page is not None
+
+    window.import_files([DATA / "duplicates.csv"])
+
+    qtbot.waitUntil(window.contact_page.isVisible, timeout=10_000)
+    first = services.contacts.list_page("", 0, 1)[0].id
+    assert window.contact_page.contact_id == first
+    assert window.contact_list.view.currentIndex().row() == 0
+
+
 def test_with_contacts_the_page_shows_one_and_not_the_empty_page(
     qtbot: QtBot, services: Services, contact_id: int
 ) -> None:
