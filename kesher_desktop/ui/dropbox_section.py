@@ -8,19 +8,15 @@ the dialog's OK, like the rest of the settings.
 from __future__ import annotations
 
 import html
-import logging
 import os
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,12 +24,9 @@ from PySide6.QtWidgets import (
 from kesher_desktop.services.dropbox_account import DropboxAccount, SessionFactory
 from kesher_desktop.services.secrets import SecretStore
 from kesher_desktop.settings import DROPBOX_APP_KEY_VARIABLE, Settings
+from kesher_desktop.ui.account_section import AccountSection, wrap_to_column
 from kesher_desktop.ui.dropbox_connect_dialog import DropboxConnectDialog
-from kesher_desktop.ui.google_connect_dialog import BackgroundCall, Outcome
 from kesher_desktop.ui.widgets.bidi import align_leading, isolate_ltr, make_ltr
-from kesher_desktop.ui.widgets.retranslate import Retranslating
-
-log = logging.getLogger(__name__)
 
 # Where an app key is made, and the permissions DropboxFolders' calls need: listing folders
 # and reading their metadata, making shared links, and finding a link made before.
@@ -41,12 +34,15 @@ APP_CONSOLE_URL = "https://www.dropbox.com/developers/apps"
 NEEDED_PERMISSIONS = "files.metadata.read, sharing.read, sharing.write"
 
 
-class DropboxSection(Retranslating, QGroupBox):
+class DropboxSection(AccountSection):
     """The Dropbox app key and account, as one group of the settings dialog.
 
     `session_factory` reaches every Dropbox call, as in `DropboxAccount`; the tests route it
     to a fake server. `run_connect_dialog` is the one method tests replace.
     """
+
+    ACCOUNT_SETTING = "dropbox_account"
+    LOG_NAME = "dropbox"
 
     def __init__(
         self,
@@ -55,12 +51,8 @@ class DropboxSection(Retranslating, QGroupBox):
         parent: QWidget | None = None,
         session_factory: SessionFactory | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._settings = settings
+        super().__init__(settings, secrets, parent)
         self.account = DropboxAccount(secrets, self._as_typed, session_factory)
-        self._keyring_ok = secrets.is_available()
-        self._disconnecting = False
-        self._note = ""
         variable = os.environ.get(DROPBOX_APP_KEY_VARIABLE, "").strip()
         self._from_environment = bool(variable)
 
@@ -73,14 +65,7 @@ class DropboxSection(Retranslating, QGroupBox):
         self.key_caption.setTextFormat(Qt.TextFormat.RichText)
         self.key_caption.setOpenExternalLinks(True)
         self.key_caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        _wrap_to_column(self.key_caption)
-        self.state = QLabel()
-        self.state.setWordWrap(True)
-        _wrap_to_column(self.state)
-        self.connect_button = QPushButton()
-        self.connect_button.clicked.connect(self._connect)
-        self.disconnect_button = QPushButton()
-        self.disconnect_button.clicked.connect(self._disconnect)
+        wrap_to_column(self.key_caption)
         self._labels = [QLabel(), QLabel()]
 
         if self._from_environment:
@@ -89,7 +74,6 @@ class DropboxSection(Retranslating, QGroupBox):
         self._build()
 
         self.app_key.textChanged.connect(self._show_key)
-        self._connected = self._needs_reconnect = False
         self._read_account()
         self.retranslate()
 
@@ -110,19 +94,11 @@ class DropboxSection(Retranslating, QGroupBox):
         if not self._from_environment:
             self._settings.dropbox_app_key = self.app_key.text().strip()
 
-    def run_connect_dialog(self, dialog: DropboxConnectDialog) -> None:
-        """Run the connect dialog modally; tests replace this one method."""
-        dialog.exec()
-
     # -- helpers ---------------------------------------------------------------------------
 
     def _as_typed(self) -> Settings:
         """The settings with the key the form shows, which may not be saved yet."""
         return replace(self._settings, dropbox_app_key=self.app_key.text().strip())
-
-    def _read_account(self) -> None:
-        self._connected = self.account.is_connected()
-        self._needs_reconnect = self.account.needs_reconnect()
 
     def _show_key(self) -> None:
         if self._from_environment:
@@ -147,77 +123,32 @@ class DropboxSection(Retranslating, QGroupBox):
         self.key_caption.setVisible(bool(caption))
         self._show_account()
 
-    def _show_account(self) -> None:
-        usable = self._keyring_ok and not self._disconnecting
-        self.connect_button.setEnabled(usable and self.account.is_configured())
-        linked = self._connected or self._needs_reconnect
-        self.disconnect_button.setEnabled(usable and linked)
-        self.connect_button.setText(self.tr("Connect again…") if linked else self.tr("Connect…"))
-        self.disconnect_button.setText(self.tr("Disconnect"))
-        lines = [self._state_text()]
-        if self._note:
-            lines.append(self._note)
-        self.state.setText("\n".join(lines))
+    # -- AccountSection hooks ------------------------------------------------------------
 
-    def _state_text(self) -> str:
-        if not self._keyring_ok:
-            return self.tr(
-                "This computer has no keyring to keep Dropbox's key safely. Install or unlock "
-                "your system's keyring (such as GNOME Keyring or KWallet) to connect."
-            )
-        if self._disconnecting:
-            return self.tr("Disconnecting…")
-        if self._needs_reconnect:
-            return self.tr("Dropbox no longer accepts Kesher's access. Connect again.")
-        if not self._connected:
-            return self.tr("Not connected.")
-        if self._settings.dropbox_account:
-            return self.tr("Connected as {account}.").format(
-                account=isolate_ltr(self._settings.dropbox_account)
-            )
-        return self.tr("Connected.")
+    def _can_connect(self) -> bool:
+        return self.account.is_configured()
 
-    def _connect(self) -> None:
-        dialog = DropboxConnectDialog(self.account, self)
-        dialog.account_connected.connect(self._on_connected)
-        self.run_connect_dialog(dialog)
-        dialog.deleteLater()
+    def _make_connect_dialog(self) -> DropboxConnectDialog:
+        return DropboxConnectDialog(self.account, self)
 
-    def _on_connected(self, email: str) -> None:
-        # The token now in the keyring belongs to this key: both are kept, OK or Cancel.
-        settings = self._settings
-        settings.dropbox_account = email
-        if not self._from_environment:
-            settings.dropbox_app_key = self.app_key.text().strip()
-        settings.save()
-        self._note = ""
-        self._read_account()
-        self._show_account()
+    def _keep_typed(self) -> None:
+        self.save()
 
-    def _disconnect(self) -> None:
-        self._disconnecting = True
-        self._note = ""
-        self._show_account()
-        BackgroundCall(self, self.account.disconnect, self._on_disconnected).start()
+    def _no_keyring_text(self) -> str:
+        return self.tr(
+            "This computer has no keyring to keep Dropbox's key safely. Install or unlock "
+            "your system's keyring (such as GNOME Keyring or KWallet) to connect."
+        )
 
-    def _on_disconnected(self, outcome: Outcome) -> None:
-        self._disconnecting = False
-        if outcome.error is not None:
-            log.warning("dropbox account not disconnected", exc_info=outcome.error)
-            self._note = self.tr("Could not disconnect: {reason}").format(
-                reason=str(outcome.error) or type(outcome.error).__name__
-            )
-        else:
-            self._settings.dropbox_account = ""
-            self._settings.save()
-            if outcome.value is False:
-                self._note = self.tr(
-                    "Forgotten on this computer, but Dropbox could not be told. To withdraw "
-                    "Kesher's access there too, remove its app under Connected apps in your "
-                    "Dropbox account's settings."
-                )
-        self._read_account()
-        self._show_account()
+    def _reconnect_text(self) -> str:
+        return self.tr("Dropbox no longer accepts Kesher's access. Connect again.")
+
+    def _not_told_text(self) -> str:
+        return self.tr(
+            "Forgotten on this computer, but Dropbox could not be told. To withdraw "
+            "Kesher's access there too, remove its app under Connected apps in your "
+            "Dropbox account's settings."
+        )
 
     def _build(self) -> None:
         key = QVBoxLayout()
@@ -236,11 +167,3 @@ class DropboxSection(Retranslating, QGroupBox):
         form = QFormLayout(self)
         form.addRow(self._labels[0], key)
         form.addRow(self._labels[1], account)
-
-
-def _wrap_to_column(label: QLabel) -> None:
-    """Long sentences wrap to the column's width instead of widening the dialog past a
-    laptop screen."""
-    policy = label.sizePolicy()
-    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
-    label.setSizePolicy(policy)

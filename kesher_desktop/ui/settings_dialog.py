@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -48,12 +48,11 @@ from kesher_desktop.settings import (
     SmtpSecurity,
     SmtpSettings,
 )
+from kesher_desktop.ui.account_section import AccountSection, wrap_to_column
 from kesher_desktop.ui.calendar_picker import CalendarPicker
 from kesher_desktop.ui.dropbox_section import DropboxSection
 from kesher_desktop.ui.google_connect_dialog import (
-    BackgroundCall,
     GoogleConnectDialog,
-    Outcome,
     google_problem_text,
     no_keyring_text,
 )
@@ -454,7 +453,7 @@ class TrackingSection(Retranslating, QGroupBox):
         )
 
 
-class GoogleSection(Retranslating, QGroupBox):
+class GoogleSection(AccountSection):
     """The Google account: its OAuth client file, the connection, the calendar, who invites.
 
     Connecting and disconnecting take effect at once (the key is in the keyring, or gone,
@@ -463,6 +462,9 @@ class GoogleSection(Retranslating, QGroupBox):
     choose from are asked of Google at `api_base` once an account is connected.
     """
 
+    ACCOUNT_SETTING = "google_account"
+    LOG_NAME = "google"
+
     def __init__(
         self,
         settings: Settings,
@@ -470,12 +472,8 @@ class GoogleSection(Retranslating, QGroupBox):
         parent: QWidget | None = None,
         api_base: str = GOOGLE_API_BASE,
     ) -> None:
-        super().__init__(parent)
-        self._settings = settings
+        super().__init__(settings, secrets, parent)
         self.account = GoogleAccount(secrets, self._as_typed)
-        self._keyring_ok = secrets.is_available()
-        self._disconnecting = False
-        self._note = ""
         variable = os.environ.get(GOOGLE_CLIENT_FILE_VARIABLE, "").strip()
         self._from_environment = bool(variable)
 
@@ -486,12 +484,6 @@ class GoogleSection(Retranslating, QGroupBox):
         self.client_note = QLabel()
         self.client_note.setObjectName("fieldCaption")
         self.client_note.setWordWrap(True)
-        self.state = QLabel()
-        self.state.setWordWrap(True)
-        self.connect_button = QPushButton()
-        self.connect_button.clicked.connect(self._connect)
-        self.disconnect_button = QPushButton()
-        self.disconnect_button.clicked.connect(self._disconnect)
         account = self.account
         self.calendar = CalendarPicker(
             settings.google_calendar_id,
@@ -505,12 +497,8 @@ class GoogleSection(Retranslating, QGroupBox):
         self.invitations_note.setWordWrap(True)
         self._labels = [QLabel() for _ in range(3)]
 
-        for label in (self.client_problem, self.state, self.invitations_note):
-            # Long sentences wrap to the column's width instead of widening the dialog past
-            # a laptop screen.
-            policy = label.sizePolicy()
-            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
-            label.setSizePolicy(policy)
+        for label in (self.client_problem, self.invitations_note):
+            wrap_to_column(label)
         if self._from_environment:
             # Named for the whole machine by whoever installed Kesher: shown, not edited.
             self.client_file.setReadOnly(True)
@@ -532,7 +520,6 @@ class GoogleSection(Retranslating, QGroupBox):
         form.addRow(_stacked(self.sends_invitations, self.invitations_note))
 
         self.client_file.textChanged.connect(self._show_client_problem)
-        self._connected = self._needs_reconnect = False
         self._read_account()
         self.retranslate()
 
@@ -593,10 +580,6 @@ class GoogleSection(Retranslating, QGroupBox):
         )
         return path
 
-    def run_connect_dialog(self, dialog: GoogleConnectDialog) -> None:
-        """Run the connect dialog modally; tests replace this one method."""
-        dialog.exec()
-
     # -- helpers ---------------------------------------------------------------------------
 
     def _as_typed(self) -> Settings:
@@ -608,10 +591,6 @@ class GoogleSection(Retranslating, QGroupBox):
         if path:
             self.client_file.setText(path)
 
-    def _read_account(self) -> None:
-        self._connected = self.account.is_connected()
-        self._needs_reconnect = self.account.needs_reconnect()
-
     def _show_client_problem(self) -> None:
         problem = self.account.client_problem()
         if problem is None:
@@ -620,75 +599,35 @@ class GoogleSection(Retranslating, QGroupBox):
             self.client_problem.show_message(google_problem_text(problem))
         self._show_account()
 
+    # -- AccountSection hooks ------------------------------------------------------------
+
     def _show_account(self) -> None:
+        super()._show_account()
         usable = self._keyring_ok and not self._disconnecting
-        client_ok = self.account.client_problem() is None
-        self.connect_button.setEnabled(usable and client_ok)
-        self.calendar.set_available(usable and client_ok and self._connected)
-        linked = self._connected or self._needs_reconnect
-        self.disconnect_button.setEnabled(usable and linked)
-        self.connect_button.setText(self.tr("Connect again…") if linked else self.tr("Connect…"))
-        self.disconnect_button.setText(self.tr("Disconnect"))
-        lines = [self._state_text()]
-        if self._note:
-            lines.append(self._note)
-        self.state.setText("\n".join(lines))
+        self.calendar.set_available(usable and self._can_connect() and self._connected)
 
-    def _state_text(self) -> str:
-        if not self._keyring_ok:
-            return no_keyring_text()
-        if self._disconnecting:
-            return self.tr("Disconnecting…")
-        if self._needs_reconnect:
-            return self.tr("Google no longer accepts Kesher's access. Connect again.")
-        if not self._connected:
-            return self.tr("Not connected.")
-        if self._settings.google_account:
-            return self.tr("Connected as {account}.").format(
-                account=isolate_ltr(self._settings.google_account)
-            )
-        return self.tr("Connected.")
+    def _can_connect(self) -> bool:
+        return self.account.client_problem() is None
 
-    def _connect(self) -> None:
-        dialog = GoogleConnectDialog(self.account, self)
-        dialog.account_connected.connect(self._on_connected)
-        self.run_connect_dialog(dialog)
-        dialog.deleteLater()
+    def _make_connect_dialog(self) -> GoogleConnectDialog:
+        return GoogleConnectDialog(self.account, self)
 
-    def _on_connected(self, email: str) -> None:
-        settings = self._settings
-        settings.google_account = email
+    def _keep_typed(self) -> None:
         if not self._from_environment:
-            settings.google_client_file = self.client_file.text().strip()
-        settings.save()
-        self._note = ""
-        self._read_account()
-        self._show_account()
+            self._settings.google_client_file = self.client_file.text().strip()
 
-    def _disconnect(self) -> None:
-        self._disconnecting = True
-        self._note = ""
-        self._show_account()
-        BackgroundCall(self, self.account.disconnect, self._on_disconnected).start()
+    def _no_keyring_text(self) -> str:
+        return no_keyring_text()
 
-    def _on_disconnected(self, outcome: Outcome) -> None:
-        self._disconnecting = False
-        if outcome.error is not None:
-            log.warning("google account not disconnected", exc_info=outcome.error)
-            self._note = self.tr("Could not disconnect: {reason}").format(
-                reason=str(outcome.error) or type(outcome.error).__name__
-            )
-        else:
-            self._settings.google_account = ""
-            self._settings.save()
-            if outcome.value is False:
-                self._note = self.tr(
-                    "Forgotten on this computer, but Google could not be told. To withdraw "
-                    "Kesher's access there too, remove it in your Google account's security "
-                    "settings."
-                )
-        self._read_account()
-        self._show_account()
+    def _reconnect_text(self) -> str:
+        return self.tr("Google no longer accepts Kesher's access. Connect again.")
+
+    def _not_told_text(self) -> str:
+        return self.tr(
+            "Forgotten on this computer, but Google could not be told. To withdraw "
+            "Kesher's access there too, remove it in your Google account's security "
+            "settings."
+        )
 
 
 def _stacked(*parts: QWidget | QHBoxLayout) -> QWidget:
@@ -800,6 +739,10 @@ class SettingsDialog(Retranslating, QDialog):
                 )
             )
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._keep_on_screen()
+
     def apply(self) -> None:
         """Check every section, then save them all; nothing is kept while one is wrong."""
         mail = self.mail.values()
@@ -830,12 +773,29 @@ class SettingsDialog(Retranslating, QDialog):
     def _make_room(self) -> None:
         """Grow for the error lines just shown, as far as the screen allows; beyond that
         the sections scroll."""
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
         wanted = self.sizeHint().height()
-        if screen is not None:
-            wanted = min(wanted, screen.height())
         if wanted > self.height():
             self.resize(self.width(), wanted)
+        self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """Shrink the dialog to its screen's free height and move it wholly onto it: grown
+        where it stood, its OK and Cancel would fall below a laptop screen's edge."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        # The title bar and borders take room on the screen too.
+        decorations = self.frameGeometry().height() - self.height()
+        if self.height() + decorations > room.height():
+            self.resize(self.width(), room.height() - decorations)
+
+        frame = self.frameGeometry()
+        # Wider than the screen, its left edge stays on it.
+        left = max(room.left(), min(frame.left(), room.right() + 1 - frame.width()))
+        top = max(room.top(), min(frame.top(), room.bottom() + 1 - frame.height()))
+        if (left, top) != (frame.left(), frame.top()):
+            self.move(left, top)
 
     def _check_me(self) -> bool:
         """My name and address checked by the rules `UserService.rename_me` applies."""

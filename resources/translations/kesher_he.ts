@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="he">
 <context>
+    <name>AccountSection</name>
+    <message>
+        <source>Connect again…</source>
+        <translation>חיבור מחדש…</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>חיבור…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>ניתוק</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>מנתק…</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>לא מחובר.</translation>
+    </message>
+    <message>
+        <source>Connected as {account}.</source>
+        <translation>מחובר בתור {account}.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>מחובר.</translation>
+    </message>
+    <message>
+        <source>Could not disconnect: {reason}</source>
+        <translation>הניתוק נכשל: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPane</name>
     <message>
         <source>Open</source>
@@ -834,44 +869,12 @@ Kesher שומר רק מפתח לחידוש הגישה, בצרור המפתחות
         <translation>המפתח מגיע מאפליקציה שנוצרה ב־{console} עם גישה מסוג Full&#xa0;Dropbox. בלשונית Permissions של האפליקציה יש לסמן את {permissions}, ואז להעתיק לכאן את ה־App key שלה.</translation>
     </message>
     <message>
-        <source>Connect again…</source>
-        <translation>חיבור מחדש…</translation>
-    </message>
-    <message>
-        <source>Connect…</source>
-        <translation>חיבור…</translation>
-    </message>
-    <message>
-        <source>Disconnect</source>
-        <translation>ניתוק</translation>
-    </message>
-    <message>
         <source>This computer has no keyring to keep Dropbox&apos;s key safely. Install or unlock your system&apos;s keyring (such as GNOME Keyring or KWallet) to connect.</source>
         <translation>במחשב הזה אין מחזיק מפתחות (keyring) לשמירת המפתח של Dropbox בבטחה. כדי להתחבר, יש להתקין או לפתוח את מחזיק המפתחות של המערכת (למשל GNOME Keyring או KWallet).</translation>
     </message>
     <message>
-        <source>Disconnecting…</source>
-        <translation>מנתק…</translation>
-    </message>
-    <message>
         <source>Dropbox no longer accepts Kesher&apos;s access. Connect again.</source>
         <translation>הגישה של קשר כבר לא מתקבלת ב-Dropbox. יש להתחבר מחדש.</translation>
-    </message>
-    <message>
-        <source>Not connected.</source>
-        <translation>לא מחובר.</translation>
-    </message>
-    <message>
-        <source>Connected as {account}.</source>
-        <translation>מחובר בתור {account}.</translation>
-    </message>
-    <message>
-        <source>Connected.</source>
-        <translation>מחובר.</translation>
-    </message>
-    <message>
-        <source>Could not disconnect: {reason}</source>
-        <translation>הניתוק נכשל: {reason}</translation>
     </message>
     <message>
         <source>Forgotten on this computer, but Dropbox could not be told. To withdraw Kesher&apos;s access there too, remove its app under Connected apps in your Dropbox account&apos;s settings.</source>
@@ -1330,40 +1333,8 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>קובץ לקוח של Google ‏(*.json)</translation>
     </message>
     <message>
-        <source>Connect again…</source>
-        <translation>חיבור מחדש…</translation>
-    </message>
-    <message>
-        <source>Connect…</source>
-        <translation>חיבור…</translation>
-    </message>
-    <message>
-        <source>Disconnect</source>
-        <translation>ניתוק</translation>
-    </message>
-    <message>
-        <source>Disconnecting…</source>
-        <translation>מנתק…</translation>
-    </message>
-    <message>
         <source>Google no longer accepts Kesher&apos;s access. Connect again.</source>
         <translation>הגישה של קשר כבר לא מתקבלת ב-Google. יש להתחבר מחדש.</translation>
-    </message>
-    <message>
-        <source>Not connected.</source>
-        <translation>לא מחובר.</translation>
-    </message>
-    <message>
-        <source>Connected as {account}.</source>
-        <translation>מחובר בתור {account}.</translation>
-    </message>
-    <message>
-        <source>Connected.</source>
-        <translation>מחובר.</translation>
-    </message>
-    <message>
-        <source>Could not disconnect: {reason}</source>
-        <translation>הניתוק נכשל: {reason}</translation>
     </message>
     <message>
         <source>Forgotten on this computer, but Google could not be told. To withdraw Kesher&apos;s access there too, remove it in your Google account&apos;s security settings.</source>

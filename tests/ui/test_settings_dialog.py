@@ -524,6 +524,51 @@ def test_an_unusable_oauth_client_file_keeps_the_dialog_open_like_a_bad_port(
     assert Settings.load().google_client_file == str(client)
 
 
+def test_a_refused_ok_keeps_the_dialog_and_its_buttons_on_the_screen(
+    qtbot: QtBot,
+    autostart: Autostart,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qapp: QApplication,
+) -> None:
+    monkeypatch.delenv(GOOGLE_CLIENT_FILE_VARIABLE, raising=False)
+    apply_style(qapp)
+    try:
+        dialog = _dialog(qtbot, Settings(language="en"), autostart)
+        dialog.show()
+        room = dialog.screen().availableGeometry()
+        # Low on the screen, as centred over a main window placed low: growing where it
+        # stands would take OK and Cancel past the bottom edge.
+        dialog.move(dialog.x(), room.bottom() - dialog.frameGeometry().height() - 10)
+        assert dialog.sizeHint().height() > dialog.height() + 10
+
+        dialog.google.client_file.setText(str(tmp_path / "missing" / "client.json"))
+        dialog.apply()
+        qapp.processEvents()
+
+        assert dialog.result() != SettingsDialog.DialogCode.Accepted
+        assert dialog.google.client_problem.isVisible()
+        frame = dialog.frameGeometry()
+        assert room.top() <= frame.top() and frame.bottom() <= room.bottom()
+        assert dialog.height() >= dialog.sizeHint().height()
+    finally:
+        qapp.setStyleSheet("")
+
+
+def test_a_dialog_taller_than_the_screen_opens_wholly_on_it(
+    qtbot: QtBot, autostart: Autostart, qapp: QApplication
+) -> None:
+    dialog = _dialog(qtbot, Settings(language="en"), autostart)
+    room = qapp.primaryScreen().availableGeometry()
+    dialog.resize(dialog.minimumWidth(), room.height() + 200)
+    dialog.move(room.left(), room.top() + 100)
+
+    dialog.show()
+
+    frame = dialog.frameGeometry()
+    assert room.top() <= frame.top() and frame.bottom() <= room.bottom()
+
+
 def test_an_empty_oauth_client_file_does_not_hold_the_dialog(
     qtbot: QtBot, autostart: Autostart, monkeypatch: pytest.MonkeyPatch
 ) -> None:
