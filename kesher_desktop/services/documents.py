@@ -338,10 +338,19 @@ class DocumentService:
             self._load(session, document_id).removed_at = self._clock.now()
         log.info("document removed id=%s", document_id)
 
-    def restore(self, document_id: int) -> None:
+    def restore(self, document_id: int) -> bool:
+        """Undo `remove`; False (and nothing changes) when the same content was attached to
+        the same contact or activity meanwhile, which would list the file twice."""
         with self._store.session() as session:
-            self._load(session, document_id, include_removed=True).removed_at = None
+            document = self._load(session, document_id, include_removed=True)
+            if document.kind == DocumentKind.FILE and document.sha256:
+                owner = (document.contact_id, document.activity_id)
+                if document.sha256 in self._attached_contents(*owner):
+                    log.info("document not restored, attached again id=%s", document_id)
+                    return False
+            document.removed_at = None
         log.info("document restored id=%s", document_id)
+        return True
 
     def save_copy(self, document_id: int, target: Path) -> None:
         """Copy the document's file to `target`, a path the user chose."""

@@ -121,6 +121,20 @@ def test_remove_hides_the_document_and_restore_brings_it_back_with_its_file(
     assert target.read_bytes() == b"keep me"
 
 
+def test_undoing_a_removal_does_not_list_a_file_attached_again_twice(
+    services: Services, contact_id: int, tmp_path: Path
+) -> None:
+    source = _file(tmp_path, "a.txt", b"once")
+    [first], _ = services.documents.add_files(contact_id, None, [source])
+    services.documents.remove(first)
+    [again], _ = services.documents.add_files(contact_id, None, [source])
+
+    restored = services.documents.restore(first)
+
+    assert not restored
+    assert [d.id for d in services.documents.for_contact(contact_id)] == [again]
+
+
 def test_a_file_whose_stored_copy_is_gone_is_listed_as_missing(
     services: Services, contact_id: int, tmp_path: Path
 ) -> None:
