@@ -15,6 +15,11 @@ def apply_style(app: QApplication) -> None:
     """Apply resources/style/kesher.qss; a missing file leaves Qt's own look."""
     path = resources_dir() / "style" / "kesher.qss"
     try:
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+        sheet = path.read_text(encoding="utf-8")
     except OSError:
         log.warning("style sheet not loaded path=%s", path, exc_info=True)
+        return
+
+    # Style sheets take file paths, and where resources/ lies depends on the install.
+    icons = (resources_dir() / "icons").as_posix()
+    app.setStyleSheet(sheet.replace("@icons@", icons))
