@@ -22,8 +22,9 @@ from kesher_desktop.services.google_account import REFRESH_TOKEN_KEY, GoogleAcco
 from kesher_desktop.services.secrets import SERVICE_NAME, SecretStore
 from kesher_desktop.settings import GOOGLE_CLIENT_FILE_VARIABLE, Settings, settings_path
 from kesher_desktop.ui.google_connect_dialog import ConnectState, GoogleConnectDialog
+from kesher_desktop.ui.google_section import GoogleSection
 from kesher_desktop.ui.i18n import install_language
-from kesher_desktop.ui.settings_dialog import GoogleSection, SettingsDialog
+from kesher_desktop.ui.settings_dialog import SettingsDialog
 from tests.google_fake.oauth_server import ACCOUNT, ConsentBrowser, FakeGoogle, oauth_server
 
 WAIT_MS = 15_000
