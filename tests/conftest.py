@@ -23,6 +23,7 @@ from kesher_desktop.services.contacts import (  # noqa: E402
     EmailEntry,
     PhoneEntry,
 )
+from kesher_desktop.services.secrets import SecretStore  # noqa: E402
 
 JERUSALEM = ZoneInfo("Asia/Jerusalem")
 
@@ -77,3 +78,9 @@ def contact_id(services: Services) -> int:
             tags=["לקוחות"],
         )
     )
+
+
+@pytest.fixture
+def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
+    """The app's secret store over this test's file keyring."""
+    return SecretStore(allow_plain_file=True)

@@ -7,6 +7,7 @@ any scale.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
@@ -17,6 +18,16 @@ log = logging.getLogger(__name__)
 _cache: dict[str, QIcon] = {}
 
 
+def icons_dir() -> Path:
+    """Where the SVG files lie, which depends on how Kesher was installed."""
+    return resources_dir() / "icons"
+
+
+def app_icon() -> QIcon:
+    """Kesher's own icon, for the tray and the windows."""
+    return _icon("kesher.svg")
+
+
 def paperclip_icon() -> QIcon:
     """The paperclip beside "Attach files"."""
     return _icon("paperclip.svg")
@@ -25,7 +36,7 @@ def paperclip_icon() -> QIcon:
 def _icon(name: str) -> QIcon:
     """The icon in resources/icons/`name`, read once per run."""
     if name not in _cache:
-        icon = QIcon(str(resources_dir() / "icons" / name))
+        icon = QIcon(str(icons_dir() / name))
         if icon.isNull():
             # The button still reads well by its text; the install lacks the file.
             log.warning("icon not found name=%s", name)

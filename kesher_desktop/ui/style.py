@@ -7,6 +7,7 @@ import logging
 from PySide6.QtWidgets import QApplication
 
 from kesher_desktop.paths import resources_dir
+from kesher_desktop.ui.app_icons import icons_dir
 
 log = logging.getLogger(__name__)
 
@@ -21,5 +22,5 @@ def apply_style(app: QApplication) -> None:
         return
 
     # Style sheets take file paths, and where resources/ lies depends on the install.
-    icons = (resources_dir() / "icons").as_posix()
+    icons = icons_dir().as_posix()
     app.setStyleSheet(sheet.replace("@icons@", icons))

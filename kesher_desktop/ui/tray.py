@@ -9,20 +9,15 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from kesher_desktop.paths import resources_dir
+from kesher_desktop.ui.app_icons import app_icon
 
 log = logging.getLogger(__name__)
 
 # How long a notification stays, where the desktop lets the app choose.
 MESSAGE_MILLISECONDS = 10_000
-
-
-def app_icon() -> QIcon:
-    """Kesher's icon, from resources/icons."""
-    return QIcon(str(resources_dir() / "icons" / "kesher.svg"))
 
 
 class Tray(QObject):

@@ -32,11 +32,6 @@ def box() -> Iterator[FakeDropbox]:
 
 
 @pytest.fixture
-def secrets(file_keyring: object) -> SecretStore:
-    return SecretStore(allow_plain_file=True)
-
-
-@pytest.fixture
 def settings() -> Settings:
     return Settings(dropbox_app_key=APP_KEY)
 

@@ -28,11 +28,6 @@ def box() -> Iterator[FakeDropbox]:
 
 
 @pytest.fixture
-def secrets(file_keyring: object) -> SecretStore:
-    return SecretStore(allow_plain_file=True)
-
-
-@pytest.fixture
 def account(box: FakeDropbox, secrets: SecretStore) -> DropboxAccount:
     settings = Settings(dropbox_app_key=APP_KEY)
     return DropboxAccount(secrets, lambda: settings, box.session)

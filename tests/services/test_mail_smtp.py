@@ -9,7 +9,6 @@ from email.header import decode_header, make_header
 import keyring
 import pytest
 from keyring.backends import fail
-from keyrings.alt.file import PlaintextKeyring
 from mail_server import SmtpServer, smtp_server  # tests/ is on the path via its conftest
 from PySide6.QtWidgets import QApplication
 
@@ -35,11 +34,6 @@ ME = "noa@kesher.example"
 @pytest.fixture
 def outbox(store: Store, clock: FrozenClock) -> MailOutbox:
     return MailOutbox(store, clock)
-
-
-@pytest.fixture
-def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
-    return SecretStore(allow_plain_file=True)
 
 
 def _sender(

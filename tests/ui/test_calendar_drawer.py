@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from keyrings.alt.file import PlaintextKeyring
 from pytestqt.qtbot import QtBot
 
 from kesher_desktop.models import ActivityKind
@@ -30,11 +29,6 @@ def oauth(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
     monkeypatch.delenv(GOOGLE_CLIENT_FILE_VARIABLE, raising=False)
     with oauth_server() as server:
         yield server
-
-
-@pytest.fixture
-def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
-    return SecretStore(allow_plain_file=True)
 
 
 def _window(

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from keyrings.alt.file import PlaintextKeyring
 from pytestqt.qtbot import QtBot
 
 from kesher_desktop.autostart import Autostart
@@ -28,11 +27,6 @@ def google() -> Iterator[FakeGoogle]:
         server.add_calendar("holidays@group.v.calendar.google.com", "Holidays", "reader")
         server.add_calendar("family@group.calendar.google.com", "Family", "writer")
         yield server
-
-
-@pytest.fixture
-def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
-    return SecretStore(allow_plain_file=True)
 
 
 @pytest.fixture

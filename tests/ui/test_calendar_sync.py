@@ -39,11 +39,6 @@ def google() -> Iterator[FakeGoogle]:
 
 
 @pytest.fixture
-def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
-    return SecretStore(allow_plain_file=True)
-
-
-@pytest.fixture
 def settings(
     google: FakeGoogle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secrets: SecretStore
 ) -> Settings:

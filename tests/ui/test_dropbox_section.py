@@ -41,11 +41,6 @@ def box() -> Iterator[FakeDropbox]:
 
 
 @pytest.fixture
-def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
-    return SecretStore(allow_plain_file=True)
-
-
-@pytest.fixture
 def settings() -> Settings:
     return Settings(language="en")
 

@@ -47,11 +47,6 @@ def settings(google: FakeGoogle, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
-    return SecretStore(allow_plain_file=True)
-
-
-@pytest.fixture
 def hebrew() -> Iterator[None]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -3,34 +3,19 @@ the file's name is long and has no space to wrap at: in Hebrew and in English.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QTextDocument, QTextOption
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kesher_desktop.services.attachment_intake import MAX_ATTACHMENT_BYTES
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.ui.contact_page import PANE_WIDTHS
 from kesher_desktop.ui.documents_card import DocumentsCard
-from kesher_desktop.ui.i18n import install_language
-from kesher_desktop.ui.style import apply_style
 from tests.ui.attachment_drops import drop, file_urls, sparse_file
 
 UNBROKEN_NAME = "הצעת_מחיר_מעודכנת_לפרויקט_הטמעת_מערכת_ניהול_קשרי_לקוחות"
-
-
-@pytest.fixture(params=["he", "en"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_style(app)
-    install_language(app, request.param)
-    yield request.param
-    install_language(app, "en")
-    app.setStyleSheet("")
 
 
 def _widest_line(label: QLabel) -> float:

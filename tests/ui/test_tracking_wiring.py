@@ -9,7 +9,6 @@ import socket
 from collections.abc import Iterator
 
 import pytest
-from keyrings.alt.file import PlaintextKeyring
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -30,11 +29,6 @@ ADDRESS = "track@example.com"
 def dovecot() -> Iterator[DovecotServer]:
     with dovecot_server() as server:
         yield server
-
-
-@pytest.fixture
-def secrets(file_keyring: PlaintextKeyring) -> SecretStore:
-    return SecretStore(allow_plain_file=True)
 
 
 def _settings(dovecot: DovecotServer) -> Settings:

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
+from kesher_desktop.ui.app_icons import app_icon
 from kesher_desktop.ui.i18n import install_language
-from kesher_desktop.ui.tray import Tray, app_icon
+from kesher_desktop.ui.tray import Tray
 
 
 @pytest.fixture

@@ -19,9 +19,7 @@ from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.folder_links import FolderLink, LinkService
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.contact_page import PANE_WIDTHS, dock_area_for
-from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.main_window import MainWindow
-from kesher_desktop.ui.style import apply_style
 from tests.ui.folder_link_scene import LinkScene, link_scene
 
 # A 1366x768 laptop screen, less a taskbar.
@@ -48,18 +46,6 @@ LONG_LINKS = (
         "levi",
     ),
 )
-
-
-@pytest.fixture(params=["he", "en"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The app's look and language, as the real app sets them, put back afterwards."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_style(app)
-    install_language(app, request.param)
-    yield request.param
-    install_language(app, "en")
-    app.setStyleSheet("")
 
 
 def _settle(qtbot: QtBot) -> None:
