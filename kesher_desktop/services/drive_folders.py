@@ -1,8 +1,10 @@
 """The user's Google Drive folders: listing them, linking one, checking a link.
 
 Uses the Google account of the calendar sync. Drive's scope is asked for only when a folder
-is first linked (see `has_access`); Google adds it to the scopes granted before. Calls
-block; the UI runs them off its thread. google-api-python-client loads on first use.
+is first linked: while it is missing, Google answers 403 (insufficient scopes), which becomes
+ACCESS_MISSING and sends the folder browser to the connect dialog; Google then adds it to the
+scopes granted before. Calls block; the UI runs them off its thread. google-api-python-client
+loads on first use.
 """
 
 from __future__ import annotations
@@ -49,20 +51,6 @@ class DriveFolders:
         self._api_base = api_base or DRIVE_API_BASE
         self._credentials: Any = None
         self._files: Any = None
-
-    def has_access(self) -> bool:
-        """Whether the account granted Drive's scope: one small call, My Drive's id, tells.
-
-        The stored token carries every scope granted to Kesher, so Google answers 403
-        (insufficient scopes) while Drive's was never asked for.
-        """
-        try:
-            self._file("root", "id")
-        except FolderLinkError as error:
-            if error.code == folder_links.ACCESS_MISSING:
-                return False
-            raise
-        return True
 
     def root(self) -> RemoteFolder:
         return RemoteFolder("root", "My Drive")

@@ -156,7 +156,10 @@ class CalendarSync(QObject):
 
     def ask_to_connect(self, parent: QWidget | None) -> bool:
         """Open the connect dialog; True once an account is connected, whatever the way."""
-        dialog = GoogleConnectDialog(self.account, parent)
+        # Connecting again keeps the account whose calendar holds our events and whose
+        # changes wait in the outbox; switching accounts is a disconnect first.
+        known = self._settings().google_account if self.account.needs_reconnect() else ""
+        dialog = GoogleConnectDialog(self.account, parent, expected_account=known)
         dialog.account_connected.connect(self._account_connected)
         self.run_connect_dialog(dialog)
         dialog.deleteLater()

@@ -191,7 +191,11 @@ class GoogleSection(AccountSection):
         return self.account.client_problem() is None
 
     def _make_connect_dialog(self) -> GoogleConnectDialog:
-        return GoogleConnectDialog(self.account, self)
+        # "Connect again…" stays with the account the calendar syncs with: another one would
+        # move the calendar and strand its events. Switching is Disconnect, then Connect.
+        linked = self._connected or self._needs_reconnect
+        known = self._settings.google_account if linked else ""
+        return GoogleConnectDialog(self.account, self, expected_account=known)
 
     def _keep_typed(self) -> None:
         if not self._from_environment:

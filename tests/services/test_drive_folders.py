@@ -119,14 +119,14 @@ def test_without_drives_scope_there_is_no_access_until_it_is_granted(
     drive: FakeDrive, account: GoogleAccount
 ) -> None:
     drive.granted = set()
-    assert not DriveFolders(account, drive.api_base).has_access()
     with pytest.raises(FolderLinkError) as missing:
         DriveFolders(account, drive.api_base).list_folders(RemoteFolder("root", ""))
     assert missing.value.code == folder_links.ACCESS_MISSING
 
     drive.granted = {DRIVE_SCOPE}
 
-    assert DriveFolders(account, drive.api_base).has_access()
+    found = DriveFolders(account, drive.api_base).list_folders(RemoteFolder("root", ""))
+    assert [folder.name for folder in found] == ["Archive", "לקוחות"]
 
 
 def test_an_expired_access_token_is_renewed_and_the_listing_goes_on(

@@ -172,6 +172,34 @@ def test_connecting_from_the_box_keeps_it_ticked_and_saves_the_account(
     assert form.add_to_calendar.isChecked()
 
 
+def test_ticking_after_google_refused_the_token_asks_for_the_same_account(
+    qtbot: QtBot, with_client: CalendarWindow, contact_id: int, oauth: FakeGoogle
+) -> None:
+    calendar = with_client.calendar
+    with_client.window.settings.google_account = ACCOUNT
+    calendar.account.mark_reconnect_needed("invalid_grant")
+    oauth.account = "noa.private@gmail.com"
+
+    def consent(dialog: GoogleConnectDialog) -> None:
+        dialog.open_browser = ConsentBrowser()  # type: ignore[method-assign]
+        dialog.show()
+        dialog.connect_button.click()
+        qtbot.waitUntil(lambda: dialog.state is ConnectState.FAILED, timeout=WAIT_MS)
+        dialog.reject()
+
+    calendar.run_connect_dialog = consent  # type: ignore[method-assign]
+    with_client.drawer.open_new(contact_id, ActivityKind.MEETING)
+    form = with_client.drawer.form
+    assert form is not None
+
+    form.add_to_calendar.click()
+
+    assert oauth.authorizations[-1]["login_hint"] == ACCOUNT
+    assert not form.add_to_calendar.isChecked()
+    assert calendar.account.needs_reconnect()
+    assert with_client.window.settings.google_account == ACCOUNT
+
+
 def test_the_invitation_box_is_off_for_a_contact_without_an_address(
     without_client: CalendarWindow, services: Services
 ) -> None:

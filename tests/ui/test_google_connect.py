@@ -271,6 +271,41 @@ def test_a_refused_token_shows_reconnect_needed(
     assert section.disconnect_button.isEnabled()
 
 
+def test_connecting_again_asks_for_the_same_account_and_refuses_another(
+    qtbot: QtBot, settings: Settings, google: FakeGoogle, secrets: SecretStore, tmp_path: Path
+) -> None:
+    settings.google_account = ACCOUNT
+    GoogleAccount(secrets, lambda: settings).mark_reconnect_needed("invalid_grant")
+    dialog = _settings_dialog(qtbot, settings, tmp_path)
+    section = dialog.google
+    shown: list[GoogleConnectDialog] = []
+
+    def run(dialog: GoogleConnectDialog) -> None:
+        shown.append(dialog)
+        dialog.open_browser = ConsentBrowser()  # type: ignore[method-assign]
+        dialog.show()
+        dialog.connect_button.click()
+        done = (ConnectState.CONNECTED, ConnectState.FAILED)
+        qtbot.waitUntil(lambda: dialog.state in done, timeout=WAIT_MS)
+
+    section.run_connect_dialog = run  # type: ignore[method-assign]
+    google.account = "noa.private@gmail.com"
+
+    section.connect_button.click()
+
+    assert google.authorizations[-1]["login_hint"] == ACCOUNT
+    assert shown[-1].state is ConnectState.FAILED
+    assert "noa.private@gmail.com" in shown[-1].result.text()
+    assert "Connect again" in section.state.text()
+    assert settings.google_account == ACCOUNT
+
+    google.account = ACCOUNT
+    section.connect_button.click()
+
+    assert shown[-1].state is ConnectState.CONNECTED
+    assert section.state.text() == f"Connected as \u2066{ACCOUNT}\u2069."
+
+
 def test_invitations_are_saved_with_ok_and_the_main_calendar_is_the_default(
     qtbot: QtBot, settings: Settings, file_keyring: PlaintextKeyring, tmp_path: Path
 ) -> None:
