@@ -99,7 +99,10 @@ class Participant(Base):
     )
     role: Mapped[ParticipantRole] = mapped_column(string_enum(ParticipantRole))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    # Indexed: a contact's page also lists the activities they take part in.
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
 
     activity: Mapped[Activity] = relationship(back_populates="participants")
     user: Mapped[User | None] = relationship()

@@ -242,7 +242,8 @@ class ActivityService:
     # -- reading -------------------------------------------------------------------------
 
     def rows_for_contact(self, contact_id: int) -> list[ActivityRow]:
-        """The contact's activities that are not deleted, open ones soonest first."""
+        """The contact's activities that are not deleted, open ones soonest first: those
+        planned with the contact and those the contact takes part in."""
         with self._store.reading() as connection:
             rows = read_rows(connection, FOR_CONTACT, contact_id, self._clock)
         rows.sort(key=row_order)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, select
+from sqlalchemy import ColumnElement, Connection, bindparam, exists, func, or_, select
 
 from kesher_desktop.clock import Clock
 from kesher_desktop.models import (
@@ -67,8 +67,16 @@ def _statements(which: ColumnElement[bool]) -> tuple[Any, Any, Any]:
     return activities, people, reminders
 
 
-# Built once: composing these costs more than running them.
-FOR_CONTACT = _statements(Activity.contact_id == bindparam("key"))
+# Built once: composing these costs more than running them. A contact's activities are
+# those planned with them and those they take part in, as another contact's guest.
+FOR_CONTACT = _statements(
+    or_(
+        Activity.contact_id == bindparam("key"),
+        Activity.id.in_(
+            select(Participant.activity_id).where(Participant.contact_id == bindparam("key"))
+        ),
+    )
+)
 FOR_ACTIVITY = _statements(Activity.id == bindparam("key"))
 
 

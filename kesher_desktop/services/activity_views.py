@@ -63,3 +63,9 @@ class ActivityRow:
     @property
     def is_open(self) -> bool:
         return self.state in (ActivityState.TODO, ActivityState.OVERDUE)
+
+    def concerns(self, contact_id: int) -> bool:
+        """Whether the row belongs on `contact_id`'s page: planned with them, or with them."""
+        if self.contact_id == contact_id:
+            return True
+        return PersonRef("contact", contact_id) in (person.ref for person in self.people)

@@ -191,7 +191,11 @@ class ActivitiesPane(Retranslating, QFrame):
             self.done_model.discard(activity_id)
             self._update_sections()
             return
-        if row.contact_id != self._contact_id:
+        if self._contact_id is None or not row.concerns(self._contact_id):
+            # Perhaps this contact was just taken off the activity's participants.
+            self.todo_model.discard(activity_id)
+            self.done_model.discard(activity_id)
+            self._update_sections()
             return
         target, other = (
             (self.todo_model, self.done_model)
@@ -305,11 +309,12 @@ class ActivitiesPane(Retranslating, QFrame):
     def do_again(self, activity_id: int) -> None:
         try:
             draft = self._services.activities.do_again_draft(activity_id)
+            owner = self._services.activities.row(activity_id).contact_id
         except ServiceError as error:
             self.error.show_message(message_for(error))
             return
-        assert self._contact_id is not None
-        self.draft_requested.emit(self._contact_id, draft)
+        # The copy is planned with the same contact as the original, whichever page asks.
+        self.draft_requested.emit(owner, draft)
 
     def write_email(self) -> None:
         """Open the user's mail program on a new message to the contact, tracked if set up."""

@@ -11,6 +11,7 @@ from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.activities import ActivityDraft, PersonRef, ReminderEntry
 from kesher_desktop.services.activity_state import ActivityState
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.contacts import ContactDraft
 from kesher_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 
 
@@ -259,3 +260,27 @@ def test_a_task_at_a_set_time_is_checked_by_its_day(services: Services, contact_
         services.activities.create(contact_id, draft)
 
     assert (raised.value.code, raised.value.field) == ("due_out_of_range", "due_date")
+
+
+def test_a_contact_taking_part_sees_the_activity_on_their_page_until_taken_off(
+    services: Services, contact_id: int
+) -> None:
+    guest = services.contacts.create(ContactDraft(given_name="נועה", family_name="לוי"))
+    draft = services.activities.new_draft(contact_id, ActivityKind.MEETING)
+    draft.participants.append(PersonRef("contact", guest))
+    meeting = services.activities.create(contact_id, draft)
+    task_draft = services.activities.new_draft(contact_id, ActivityKind.TASK)
+    task_draft.title = "להכין הצעה"
+    task = services.activities.create(contact_id, task_draft)
+
+    [row] = services.activities.rows_for_contact(guest)
+
+    assert row.id == meeting and row.contact_id == contact_id
+    assert row.concerns(guest) and row.concerns(contact_id)
+    assert {row.id for row in services.activities.rows_for_contact(contact_id)} == {meeting, task}
+
+    draft.participants.remove(PersonRef("contact", guest))
+    services.activities.update(meeting, draft)
+
+    assert services.activities.rows_for_contact(guest) == []
+    assert not services.activities.row(meeting).concerns(guest)

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 from kesher_desktop.clock import FrozenClock
 from kesher_desktop.models import ActivityKind, Document
 from kesher_desktop.services.activity_state import ActivityState
+from kesher_desktop.services.activity_views import PersonRef
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.contacts import ContactDraft
 from kesher_desktop.ui import mail_links
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
 from kesher_desktop.ui.activity_list_model import OVERDUE_COLOR, ActivityRole
@@ -199,6 +201,40 @@ def test_do_again_opens_a_prefilled_drawer_that_saves_a_new_one(
         QTest.mouseClick(hosted.drawer.save_button, Qt.MouseButton.LeftButton)
     assert saved.args[0] != original
     assert _titles(hosted.page.activities.todo_model).count("Weekly") == 2
+
+
+def test_a_guest_contact_sees_the_meeting_and_loses_it_when_taken_off(
+    qtbot, hosted: Hosted, services: Services, contact_id: int
+) -> None:
+    guest = services.contacts.create(ContactDraft(given_name="נועה", family_name="לוי"))
+    draft = services.activities.new_draft(contact_id, ActivityKind.MEETING)
+    draft.title = "Board meeting"
+    draft.participants.append(PersonRef("contact", guest))
+    meeting = services.activities.create(contact_id, draft)
+    hosted.page.show_contact(guest)
+    todo = hosted.page.activities.todo_model
+    assert _titles(todo) == ["Board meeting"]
+
+    # "Do again" from the guest's page plans the copy with the contact it was planned with.
+    _trigger(hosted.page, meeting, "againAction")
+    with qtbot.waitSignal(hosted.drawer.activity_saved, timeout=1000) as saved:
+        QTest.mouseClick(hosted.drawer.save_button, Qt.MouseButton.LeftButton)
+    copy = services.activities.row(saved.args[0])
+    assert copy.contact_id == contact_id and copy.concerns(guest)
+    assert _titles(todo) == ["Board meeting", "Board meeting"]
+
+    # Taken off the original from the guest's own page: it leaves the list there.
+    _trigger(hosted.page, meeting, "editAction")
+    form = hosted.drawer.form
+    assert form is not None
+    chip = form.participants.chip_of(PersonRef("contact", guest))
+    assert chip is not None
+    chip.remove_requested.emit()
+    with qtbot.waitSignal(hosted.drawer.activity_saved, timeout=1000):
+        QTest.mouseClick(hosted.drawer.save_button, Qt.MouseButton.LeftButton)
+
+    assert todo.ids() == [copy.id]
+    assert services.activities.row(meeting).contact_id == contact_id
 
 
 def test_edit_from_the_menu_opens_the_drawer(qtbot, hosted: Hosted) -> None:
