@@ -59,15 +59,17 @@ def run_gui(argv: list[str]) -> int:
 
     apply_style(app)
     window = MainWindow(settings)
-    instance.commandLineReceived.connect(lambda _argv: window.show_from_tray())
+    instance.commandLineReceived.connect(lambda later: _later_launch(window, later))
     tray = Tray(app)
     window.attach_tray(tray)
-    if tray.show():
+    in_tray = tray.show()
+    if in_tray:
         # Closing the window leaves the app in the tray, where reminders keep coming.
         app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(tray.dispose)
     app.aboutToQuit.connect(instance.close)
-    window.show()
+    if wants_window(argv) or not in_tray:
+        window.show()
     measuring = "--measure-startup" in argv
     painted = _show_first_page(window)
     if painted and measuring:
@@ -75,6 +77,20 @@ def run_gui(argv: list[str]) -> int:
 
     QTimer.singleShot(0, lambda: _open_store(window, measuring, painted))
     return app.exec()
+
+
+def wants_window(argv: list[str]) -> bool:
+    """Whether a launch with `argv` shows the window: all do but the one at login, which
+    starts in the tray; a later launch by the user brings the running window forward."""
+    from kesher_desktop.autostart import IN_TRAY_ARGUMENT
+
+    return IN_TRAY_ARGUMENT not in argv
+
+
+def _later_launch(window: object, argv: list[str]) -> None:
+    log.info("a later launch handed over arguments=%s", argv[1:])
+    if wants_window(argv):
+        window.show_from_tray()  # type: ignore[attr-defined]
 
 
 def _open_store(window: object, measuring: bool, painted: bool) -> None:

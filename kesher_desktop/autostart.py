@@ -23,11 +23,25 @@ LAUNCH_AGENT_LABEL = "il.kesher.desktop"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 
-def start_command() -> list[str]:
-    """The installed program: the frozen executable, or this Python running the package."""
+# Started at login, Kesher waits in the tray (where there is one) instead of opening its window.
+IN_TRAY_ARGUMENT = "--in-tray"
+
+
+def start_command(platform: str = sys.platform) -> list[str]:
+    """The installed program, told to start in the tray: the frozen executable, or this
+    Python running the package."""
     if getattr(sys, "frozen", False):
-        return [sys.executable]
-    return [sys.executable, "-m", "kesher_desktop"]
+        return [sys.executable, IN_TRAY_ARGUMENT]
+    return [_windowless_python(sys.executable, platform), "-m", "kesher_desktop", IN_TRAY_ARGUMENT]
+
+
+def _windowless_python(executable: str, platform: str) -> str:
+    """On Windows, pythonw.exe beside python.exe: python.exe opens a console at login."""
+    path = Path(executable)
+    if platform != "win32" or path.name.lower() != "python.exe":
+        return executable
+    windowless = path.with_name("pythonw.exe")
+    return str(windowless) if windowless.is_file() else executable
 
 
 class RunKey(Protocol):

@@ -131,6 +131,27 @@ def test_apply_follows_the_setting(tmp_path: Path) -> None:
 def test_the_command_is_this_python_running_the_package_or_the_frozen_program(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert start_command() == [sys.executable, "-m", "kesher_desktop"]
+    assert start_command("linux") == [sys.executable, "-m", "kesher_desktop", "--in-tray"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert start_command() == [sys.executable]
+    assert start_command("win32") == [sys.executable, "--in-tray"]
+
+
+def test_windows_starts_the_python_that_opens_no_console(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    python = tmp_path / "Python311" / "python.exe"
+    python.parent.mkdir()
+    python.write_bytes(b"")
+    monkeypatch.setattr(sys, "executable", str(python))
+    # Without pythonw.exe beside it (some embedded Pythons), python.exe is all there is.
+    assert start_command("win32")[0] == str(python)
+
+    (python.parent / "pythonw.exe").write_bytes(b"")
+
+    assert start_command("win32") == [
+        str(python.parent / "pythonw.exe"),
+        "-m",
+        "kesher_desktop",
+        "--in-tray",
+    ]
+    assert start_command("darwin")[0] == str(python)

@@ -48,3 +48,18 @@ def test_a_newer_database_is_refused_with_a_message(
     assert len(shown) == 1 and "newer version of Kesher" in shown[0]
     assert window.services is None
     assert exits == [3]
+
+
+def test_the_login_start_stays_in_the_tray_and_a_later_launch_comes_forward(
+    qtbot: QtBot,
+) -> None:
+    window = _window(qtbot)
+    assert app.wants_window(["kesher-desktop"])
+    assert not app.wants_window(["kesher-desktop", "--in-tray"])
+
+    # Another login start (a second session's autostart) leaves the window in the tray.
+    app._later_launch(window, ["kesher-desktop", "--in-tray"])
+    assert not window.isVisible()
+
+    app._later_launch(window, ["kesher-desktop"])
+    assert window.isVisible()

@@ -1,4 +1,5 @@
-"""The real app in a subprocess: a reminder missed while it was closed comes once, late."""
+"""The real app in a subprocess: a reminder missed while it was closed comes once, late; a
+second launch hands over to the running copy and leaves."""
 
 from __future__ import annotations
 
@@ -53,10 +54,10 @@ def plan_missed_reminder() -> datetime:
         store.close()
 
 
-def launch() -> subprocess.Popen[bytes]:
+def launch(*arguments: str) -> subprocess.Popen[bytes]:
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", TZ="Asia/Jerusalem")
     return subprocess.Popen(
-        [sys.executable, "-m", "kesher_desktop"],
+        [sys.executable, "-m", "kesher_desktop", *arguments],
         env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -72,9 +73,14 @@ def wait_for(condition, timeout: float) -> bool:
     return False
 
 
-def engine_starts() -> int:
+def logged(line: str) -> int:
+    """How many times the app's log holds `line`, every process's run counted."""
     log = paths.log_dir() / "kesher.log"
-    return log.read_text(encoding="utf-8").count(ENGINE_STARTED) if log.exists() else 0
+    return log.read_text(encoding="utf-8").count(line) if log.exists() else 0
+
+
+def engine_starts() -> int:
+    return logged(ENGINE_STARTED)
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -116,3 +122,19 @@ def test_a_missed_reminder_is_mailed_once_across_restarts(server: SmtpServer) ->
     assert "minutes late" in text
     # The meeting's time as the wall clock in Jerusalem shows it.
     assert starts_at.astimezone(JERUSALEM).strftime("%H:%M") in text
+
+
+def test_a_second_launch_hands_over_to_the_running_copy_and_leaves() -> None:
+    first = launch()
+    try:
+        assert wait_for(lambda: engine_starts() == 1, STARTED_WITHIN)
+
+        second = launch("--in-tray")
+
+        assert second.wait(timeout=STARTED_WITHIN) == 0
+        assert logged("handed over and leaving") == 1
+        assert wait_for(lambda: logged("arguments=['--in-tray']") == 1, STARTED_WITHIN)
+        # One scheduler: the second copy never started an engine of its own.
+        assert engine_starts() == 1 and first.poll() is None
+    finally:
+        stop(first)
