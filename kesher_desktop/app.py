@@ -131,6 +131,8 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
         engine.send_mail_now,
         # Google mails the invitations of activities in the calendar, when told to.
         google_sends=lambda: window.settings.google_sends_invitations,
+        # Answers go to the tracking mailbox, whose poller hands them back.
+        reply_mailbox=lambda: _tracking_mailbox(window.settings),
     )
     # After the invitations, whose replies it hands over; it stops before the store closes.
     start_tracking(window, services)
@@ -145,6 +147,11 @@ def _open_store(window: object, measuring: bool, painted: bool) -> None:
             _report("painted-contact-list-seconds")
         # Queued after the contact page is built, so this reports the page ready too.
         QTimer.singleShot(0, _report_ready_and_quit)
+
+
+def _tracking_mailbox(settings: object) -> str:
+    mailbox = settings.imap()  # type: ignore[attr-defined]
+    return mailbox.address if mailbox is not None else ""
 
 
 def _tell_already_running() -> None:

@@ -118,6 +118,10 @@ def dovecot_server() -> Iterator[DovecotServer]:
     if dovecot is None or doveadm is None:
         pytest.skip("Dovecot is not installed (apt-get install dovecot-imapd; .ci/run does)")
 
+    if os.geteuid() != 0:
+        # Dovecot switches its mail processes to the mail user, which only root may do.
+        pytest.skip("the test IMAP server runs as root (as in .ci/run)")
+
     # Not under pytest's tmp_path: that is private to root, and the mail user is `nobody`.
     root = Path(tempfile.mkdtemp(prefix="kesher-dovecot-"))
     root.chmod(0o755)

@@ -52,6 +52,7 @@ from kesher_desktop.services.invitation_views import (
     plain_invitation,
 )
 from kesher_desktop.services.mail_outbox import MailDraft, MailOutbox
+from kesher_desktop.services.tracking_tag import key_of, make_tag, tagged_address
 from kesher_desktop.settings import SmtpSettings
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,10 @@ class InvitationService:
     `google_sends` too (the setting google_sends_invitations): while it holds, an activity
     that is also in Google Calendar gets its invitations from Google, not from us.
     `changes` names the activity after a reply or a resend has been committed.
+    `reply_mailbox` is the tracking mailbox's address, or "" without one: calendar programs
+    send their answers to the ORGANIZER, so with a tracking mailbox the organizer's address
+    is that mailbox's, tagged for the contact, where the poller hands the answers back;
+    the name stays mine, and my own address receives everything else.
     """
 
     def __init__(
@@ -94,10 +99,12 @@ class InvitationService:
         smtp: Callable[[], SmtpSettings | None],
         compose: Composer = plain_invitation,
         google_sends: Callable[[], bool] = lambda: False,
+        reply_mailbox: Callable[[], str] = lambda: "",
     ) -> None:
         self._store = store
         self._clock = clock
         self._outbox = outbox
+        self._reply_mailbox = reply_mailbox
         self._smtp = smtp
         self._compose = compose
         self._google_sends = google_sends
@@ -273,7 +280,7 @@ class InvitationService:
                 session.add(plan.rows[folded])
             plan.rows[folded].address = person.address
             plan.rows[folded].name = person.name
-        organizer = _organizer(session, settings)
+        organizer = self._organizer(session, activity, settings)
         sequence = plan.sequence + 1
         for folded in wanted:
             # The update asks them again (PARTSTAT=NEEDS-ACTION) when the time or the place
@@ -322,7 +329,7 @@ class InvitationService:
             CalendarMethod.CANCEL,
             live,
             people,
-            _organizer(session, settings),
+            self._organizer(session, activity, settings),
             removed=False,
             sequence=plan.sequence + 1,
         )
@@ -345,12 +352,24 @@ class InvitationService:
             CalendarMethod.REQUEST,
             list(wanted),
             tuple(wanted.values()),
-            _organizer(session, settings),
+            self._organizer(session, activity, settings),
             removed=False,
             sequence=plan.sequence,
             fingerprint=_fingerprint(activity, wanted),
             repeat=True,
         )
+
+    def _organizer(
+        self, session: Session, activity: Activity, settings: SmtpSettings
+    ) -> CalendarPerson:
+        """Me, named; at the tracking mailbox tagged for the contact when there is one."""
+        mine = _my_address(session, settings)
+        mailbox = self._reply_mailbox().strip()
+        me = session.scalar(select(User).where(User.is_me.is_(True)))
+        if not mailbox or me is None:
+            return mine
+        address = tagged_address(mailbox, make_tag(key_of(me), activity.contact_id))
+        return CalendarPerson(address, mine.name or mine.address)
 
     def _retry_unsent(self, session: Session, plan: _Plan) -> int:
         """Make the invitees' mails that have not gone yet due now; returns how many."""
@@ -532,7 +551,7 @@ def _withdrawn(activity: Activity) -> bool:
     return activity.cancelled_at is not None or activity.deleted_at is not None
 
 
-def _organizer(session: Session, settings: SmtpSettings) -> CalendarPerson:
+def _my_address(session: Session, settings: SmtpSettings) -> CalendarPerson:
     """Me: my name, and my address, or the one mail is sent from."""
     me = session.scalar(select(User).where(User.is_me.is_(True)))
     name = me.name if me else ""
@@ -546,8 +565,7 @@ def _wanted(
     """The contact and every participant with an address, but me; by folded address."""
     if settings is None or not _wants(activity):
         return {}
-    organizer = _organizer(session, settings)
-    mine = {organizer.address.casefold(), settings.sender.casefold()}
+    mine = {_my_address(session, settings).address.casefold(), settings.sender.casefold()}
     refs = [PersonRef("contact", activity.contact_id)]
     for participant in activity.participants:
         if participant.role is not ParticipantRole.PARTICIPANT:

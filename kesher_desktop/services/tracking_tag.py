@@ -102,7 +102,12 @@ class TrackingKeys:
         with self._store.session() as session:
             user = session.get(User, me.id)
             assert user is not None
-            if not user.tracking_key:
-                user.tracking_key = secrets.token_bytes(KEY_BYTES)
-                log.info("tracking key made for the local user")
-            return user.tracking_key
+            return key_of(user)
+
+
+def key_of(user: User) -> bytes:
+    """The local user's tag secret, made (in the caller's transaction) on first use."""
+    if not user.tracking_key:
+        user.tracking_key = secrets.token_bytes(KEY_BYTES)
+        log.info("tracking key made for the local user")
+    return user.tracking_key

@@ -91,7 +91,11 @@ def invitation_text(state: InvitationState) -> str:
     updating = any((invitee.sequence or 0) > 0 for invitee in state.invitees)
     translate = QCoreApplication.translate
     if status is InvitationStatus.FAILED:
-        return translate("Invitation", "Invitation not sent")
+        if cancelling:
+            return translate("Invitation", "Cancellation failed")
+        if updating:
+            return translate("Invitation", "Update failed")
+        return translate("Invitation", "Invitation failed")
     if status is InvitationStatus.NOT_SENT:
         return translate("Invitation", "Invitation not sent yet")
     if status is InvitationStatus.MAIL_NOT_SET_UP:

@@ -17,11 +17,13 @@ def start_invitations(
     smtp: Callable[[], SmtpSettings | None],
     send_now: Callable[[], None],
     google_sends: Callable[[], bool] = lambda: False,
+    reply_mailbox: Callable[[], str] = lambda: "",
 ) -> InvitationService:
     """Send invitations with every save from now on, through `outbox` (the reminders' own).
 
     `send_now` (the reminder engine's `send_mail_now`) is asked after each save and each
     resend, so an invitation leaves within seconds rather than at the next retry.
+    `reply_mailbox` names the tracking mailbox the answers should reach ("" for none).
     """
     invitations = InvitationService(
         services.store,
@@ -30,6 +32,7 @@ def start_invitations(
         smtp,
         invitation_composer(lambda: services.clock.zone),
         google_sends=google_sends,
+        reply_mailbox=reply_mailbox,
     )
     invitations.attach(services.activities)
     services.activities.changes.subscribe(lambda _activity_id: send_now())

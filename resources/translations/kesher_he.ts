@@ -1512,8 +1512,16 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
 <context>
     <name>Invitation</name>
     <message>
-        <source>Invitation not sent</source>
-        <translation>ההזמנה לא נשלחה</translation>
+        <source>Cancellation failed</source>
+        <translation>שליחת הביטול נכשלה</translation>
+    </message>
+    <message>
+        <source>Update failed</source>
+        <translation>שליחת העדכון נכשלה</translation>
+    </message>
+    <message>
+        <source>Invitation failed</source>
+        <translation>שליחת ההזמנה נכשלה</translation>
     </message>
     <message>
         <source>Invitation not sent yet</source>

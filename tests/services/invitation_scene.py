@@ -82,6 +82,7 @@ def make_scene(
     contact_id: int,
     settings: SmtpSettings | None = None,
     compose: Composer = plain_invitation,
+    reply_mailbox: str = "",
 ) -> Scene:
     services.users.rename_me("נועה ברק", ME)
     yossi = services.users.add("יוסי כהן", YOSSI)
@@ -91,7 +92,12 @@ def make_scene(
     outbox = MailOutbox(services.store, services.clock)
     holder: list[SmtpSettings | None] = [settings]
     invitations = InvitationService(
-        services.store, services.clock, outbox, lambda: holder[0], compose
+        services.store,
+        services.clock,
+        outbox,
+        lambda: holder[0],
+        compose,
+        reply_mailbox=lambda: reply_mailbox,
     )
     invitations.attach(services.activities)
     return Scene(

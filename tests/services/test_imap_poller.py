@@ -1,5 +1,6 @@
 """The poller against a real Dovecot on 127.0.0.1: charsets, tags, duplicates, replies and a
-change of UIDVALIDITY, each message logged once and marked on the server after the commit."""
+change of UIDVALIDITY, each message logged once and marked on the server after the commit;
+and an invitation's answer coming back the whole way, through SMTP out and IMAP in."""
 
 from __future__ import annotations
 
@@ -14,7 +15,14 @@ import pytest
 from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import select
 
-from kesher_desktop.models import Activity, MessageOutcome, ReviewReason, TrackedMessage
+from kesher_desktop.models import (
+    Activity,
+    ActivityKind,
+    InvitationAnswer,
+    MessageOutcome,
+    ReviewReason,
+    TrackedMessage,
+)
 from kesher_desktop.services import imap_poller
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.imap_poller import (
@@ -27,6 +35,15 @@ from kesher_desktop.services.imap_poller import (
 from kesher_desktop.services.mail_tracking import TrackingService
 from kesher_desktop.services.secrets import SecretStore, imap_password_key
 from tests.imap_server import DovecotServer, build_message, dovecot_server
+from tests.mail_server import smtp_server
+from tests.services.invitation_scene import (
+    DANA,
+    ME,
+    Invite,
+    by_recipient,
+    invite_of,
+    make_scene,
+)
 
 ADDRESS = "track@example.com"
 
@@ -183,6 +200,78 @@ def test_a_calendar_reply_goes_to_the_invitations_and_not_on_a_contact(
     assert b"PARTSTAT=ACCEPTED" in received[0]
     assert _activities(services, contact_id) == []
     assert tracking.review_items() == []
+
+
+def _answer_to(invite: Invite, partstat: str) -> bytes:
+    """The REPLY a calendar program mails to the invitation's ORGANIZER, as Gmail does."""
+    event = invite.event
+    organizer = str(event["ORGANIZER"]).removeprefix("mailto:")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+        "VERSION:2.0",
+        "METHOD:REPLY",
+        "BEGIN:VEVENT",
+        f"UID:{event['UID']}",
+        f"SEQUENCE:{invite.sequence}",
+        "DTSTAMP:20260310T093000Z",
+        f"ORGANIZER:mailto:{organizer}",
+        f'ATTENDEE;PARTSTAT={partstat};CN="דנה לוי":mailto:{invite.to}',
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    calendar = ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    part = (
+        b'Content-Type: text/calendar; charset="UTF-8"; method=REPLY\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\n" + base64.encodebytes(calendar)
+    )
+    return build_message(
+        message_id="<answer-1@google.com>",
+        to=organizer,
+        subject=b"Accepted: =?UTF-8?B?" + base64.b64encode("סקירה".encode()) + b"?=",
+        body=b"Dana has accepted this invitation.",
+        extra_parts=(part,),
+    )
+
+
+def test_an_invitations_answer_comes_back_through_the_tracking_mailbox(
+    dovecot: DovecotServer, services: Services, tracking: TrackingService, contact_id: int
+) -> None:
+    with smtp_server() as smtp:
+        scene = make_scene(services, contact_id, smtp.settings(sender=ME), reply_mailbox=ADDRESS)
+        meeting = services.activities.create(contact_id, scene.meeting())
+        assert scene.sender().drain() is None
+        invites = by_recipient([invite_of(mail.message) for mail in smtp.received])
+    dana = invites[DANA]
+    organizer = dana.event["ORGANIZER"]
+    # The answer is addressed to the tracking mailbox, tagged for this contact; the name
+    # the contact sees is mine, and plain replies to the mail still reach me.
+    assert str(organizer) == f"mailto:{tracking.tracking_address(ADDRESS, contact_id)}"
+    assert organizer.params["CN"] == "נועה ברק" and dana.message["From"] == ME
+
+    dovecot.append(_answer_to(dana, "ACCEPTED"))
+    report = _poller(dovecot, tracking, on_calendar_reply=scene.invitations.record_reply)
+
+    assert report.poll_once() == PollReport(replies=1)
+    assert scene.invitations.answers(meeting) == {DANA: InvitationAnswer.ACCEPTED}
+    # An answer is no correspondence: nothing is logged on the contact, nothing to review.
+    assert [row.kind for row in services.activities.rows_for_contact(contact_id)] == [
+        ActivityKind.MEETING
+    ]
+    assert tracking.review_items() == []
+    assert KEYWORD in dovecot.keywords()[0]
+
+
+def test_without_a_tracking_mailbox_the_organizer_is_me(
+    services: Services, contact_id: int
+) -> None:
+    with smtp_server() as smtp:
+        scene = make_scene(services, contact_id, smtp.settings(sender=ME))
+        services.activities.create(contact_id, scene.meeting())
+        assert scene.sender().drain() is None
+        invites = by_recipient([invite_of(mail.message) for mail in smtp.received])
+
+    assert str(invites[DANA].event["ORGANIZER"]) == f"mailto:{ME}"
 
 
 def test_a_reply_the_callback_fails_on_is_offered_again_next_time(

@@ -87,6 +87,30 @@ def test_reminder_before_the_spring_change_counts_real_hours() -> None:
     assert fire_instant(meeting, 8 * 60) == utc(2026, 3, 26, 22, 0)
 
 
+def test_reminders_across_the_spring_change_night_fire_once_each(
+    services: Services, clock: FrozenClock, contact_id: int
+) -> None:
+    # 02:00-03:00 on 27 March 2026 never happens in Israel. A 09:00 meeting (UTC+3) with a
+    # reminder 8 hours before fires at 22:00Z, 00:00 local; wall-clock arithmetic would say
+    # 01:00 (23:00Z). A meeting at 03:30 reminded 90 minutes before fires at 23:00Z, the
+    # 01:00 that does exist, not at the 02:00 that does not.
+    clock.set(utc(2026, 3, 26, 12, 0))
+    morning = add_meeting(services, contact_id, local(2026, 3, 27, 9), offsets=(480,))
+    early = add_meeting(services, contact_id, local(2026, 3, 27, 3, 30), offsets=(90,))
+    assert local(2026, 3, 27, 3, 30) == utc(2026, 3, 27, 0, 30)
+
+    deliveries = []
+    clock.set(utc(2026, 3, 26, 21, 0))
+    while clock.now() <= utc(2026, 3, 27, 9, 0):
+        deliveries += [(activity, clock.now()) for activity, _ in fired_at(services)]
+        clock.advance(timedelta(minutes=5))
+
+    assert deliveries == [
+        (morning, utc(2026, 3, 26, 22, 0)),
+        (early, utc(2026, 3, 26, 23, 0)),
+    ]
+
+
 def test_anchor_by_kind() -> None:
     start = utc(2026, 3, 10, 8, 0)
     day = date(2026, 3, 11)

@@ -237,7 +237,12 @@ def test_the_sync_log_lists_the_push_newest_first(
 
 
 def test_the_sync_log_says_why_with_googles_copy_and_what_changed(
-    qtbot: QtBot, app: CalendarWindow, google: FakeGoogle, services: Services, contact_id: int
+    qtbot: QtBot,
+    qtmodeltester: object,
+    app: CalendarWindow,
+    google: FakeGoogle,
+    services: Services,
+    contact_id: int,
 ) -> None:
     both = _save_ticked_meeting(app, contact_id, "Ours")
     pulled = _save_ticked_meeting(app, contact_id, "Before")
@@ -267,6 +272,7 @@ def test_the_sync_log_says_why_with_googles_copy_and_what_changed(
     app.window.sync_log_action.trigger()
     log_window = app.window.sync_log
     assert log_window is not None
+    qtmodeltester.check(log_window.model, force_py=True)  # type: ignore[attr-defined]
     details = _details(log_window.model)
 
     conflict = details["Conflict", "Ours, changed"]

@@ -13,6 +13,7 @@ from kesher_desktop.clock import FrozenClock
 from kesher_desktop.db.store import Store
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.importing import ContactImporter, ImportReport
+from kesher_desktop.services.importing.importer import DEFAULT_BATCH_SIZE
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.import_dialog import ImportDialog
 
@@ -76,19 +77,51 @@ def test_cancel_before_the_first_batch_imports_nothing(
     assert dialog.status.text() == "Import cancelled."
 
 
-def test_cancel_button_while_running_asks_the_worker_to_stop(
-    qtbot: QtBot, store: Store, clock: FrozenClock
+def test_cancel_button_while_running_keeps_the_batches_committed_and_stops(
+    qtbot: QtBot,
+    store: Store,
+    clock: FrozenClock,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
-    dialog = _dialog(qtbot, store, clock, "vcard30.vcf")
+    # Three batches' worth of people; the worker is held after its first batch.
+    people = 2 * DEFAULT_BATCH_SIZE + 10
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Person{i};Test;;;\r\nFN:Test Person{i}\r\n"
+        f"EMAIL;TYPE=INTERNET:person{i}@example.com\r\nEND:VCARD\r\n"
+        for i in range(people)
+    )
+    file = tmp_path / "many.vcf"
+    file.write_text(cards, encoding="utf-8")
+    first_batch_done, resume = threading.Event(), threading.Event()
+    real = ContactImporter._import_batch
+
+    def held_after_the_first(self: ContactImporter, *args: object) -> None:
+        real(self, *args)  # type: ignore[arg-type]
+        first_batch_done.set()
+        assert resume.wait(timeout=10)
+
+    monkeypatch.setattr(ContactImporter, "_import_batch", held_after_the_first)
+    dialog = ImportDialog(store, clock, [file])
+    qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(first_batch_done.is_set, timeout=10_000)
 
     dialog.buttons.rejected.emit()
 
     # Still open, Cancel greyed out until the batch under way is committed.
-    assert dialog.isVisible()
-    assert not dialog.buttons.isEnabled()
-    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=10_000)
-    assert dialog.report is not None
+    assert dialog.isVisible() and not dialog.buttons.isEnabled()
+    assert dialog.status.text() == "Cancelling after the current batch…"
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as finished:
+        resume.set()
+    report = finished.args[0]
+    assert report.cancelled
+    assert report.created == DEFAULT_BATCH_SIZE
+    assert report.not_processed == people - DEFAULT_BATCH_SIZE
+    assert services.contacts.count() == DEFAULT_BATCH_SIZE
+    assert dialog.status.text() == "Import cancelled."
+    assert dialog.buttons.isEnabled() and not dialog.is_running()
 
 
 def test_unreadable_file_is_explained(qtbot: QtBot, store: Store, clock: FrozenClock) -> None:

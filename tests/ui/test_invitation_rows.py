@@ -14,10 +14,20 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow
 
 from kesher_desktop.models import ActivityKind
+from kesher_desktop.models.invitation import CalendarMethod, InvitationAnswer
 from kesher_desktop.services.bundle import Services
+from kesher_desktop.services.invitation_views import (
+    InvitationState,
+    InvitationStatus,
+    InviteeState,
+)
 from kesher_desktop.ui.activities_pane import ActivitiesPane
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
-from kesher_desktop.ui.activity_list_model import ActivityListModel, ActivityRole
+from kesher_desktop.ui.activity_list_model import (
+    ActivityListModel,
+    ActivityRole,
+    invitation_text,
+)
 from kesher_desktop.ui.contact_page import ContactPage, connect_page_and_drawer, dock_area_for
 from tests.services.invitation_scene import DANA, ME, MOSHE, YOSSI, Scene, make_scene
 
@@ -135,7 +145,7 @@ def test_a_refused_invitation_is_red_with_the_reason_and_resend_sends_it(
     hosted.pane.refresh_invitations()
 
     model = hosted.pane.todo_model
-    assert _mark(model, meeting) == ("failed", "Invitation not sent")
+    assert _mark(model, meeting) == ("failed", "Invitation failed")
     tip = model.index(model.row_of(meeting)).data(ActivityRole.INVITATION_TIP)
     assert "451 4.3.0 Try again later" in tip
     assert "The mail server refused the message." in tip
@@ -218,3 +228,26 @@ def test_the_model_with_invitation_states_passes_the_model_tester(
     model = hosted.pane.todo_model
     assert [model.index(row).data(ActivityRole.INVITATION) for row in range(2)].count("") == 1
     qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize(
+    ("method", "sequence", "text"),
+    [
+        (CalendarMethod.REQUEST, 0, "Invitation failed"),
+        (CalendarMethod.REQUEST, 2, "Update failed"),
+        (CalendarMethod.CANCEL, 3, "Cancellation failed"),
+    ],
+)
+def test_a_failure_names_what_failed(method: CalendarMethod, sequence: int, text: str) -> None:
+    invitee = InviteeState(
+        address=DANA,
+        name="דנה",
+        invited=method is CalendarMethod.REQUEST,
+        status=InvitationStatus.FAILED,
+        method=method,
+        sequence=sequence,
+        error="451 4.3.0 Try again later",
+        answer=InvitationAnswer.NONE,
+    )
+
+    assert invitation_text(InvitationState(InvitationStatus.FAILED, (invitee,))) == text
