@@ -5,8 +5,11 @@
 The app is started as `kesher_desktop.app` starts it (a main window over a SQLite store in a
 temporary folder, then `start_reminders`), with 1,000 meetings whose reminders wait over the
 next weeks. Figures: the process's CPU time over wall time while the event loop idles, next
-to the same for a bare Qt event loop and for the window without the engine; and the delay
-from each reminder's due instant to its arrival on the UI thread.
+to the same for a bare Qt event loop and for the window without the engine; the delay from
+each reminder's due instant to its arrival on the UI thread; and how soon reminders that fell
+due while the app was closed, or while the computer slept, arrive after the start or the
+wake (target 5 s). A sleep is played by moving the engine's clock ahead at once, which is
+what the engine sees on waking: no timer fired meanwhile and the wall clock jumped.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import false, func, select  # noqa: E402
 
-from kesher_desktop.clock import Clock  # noqa: E402
+from kesher_desktop.clock import Clock, FrozenClock  # noqa: E402
 from kesher_desktop.db.store import Store, open_sqlite  # noqa: E402
 from kesher_desktop.models import ActivityKind, Reminder  # noqa: E402
 from kesher_desktop.services.activities import ActivityDraft, ReminderEntry  # noqa: E402
@@ -56,6 +59,23 @@ SETTLE_SECONDS = 2.0
 FIRST_DUE = timedelta(seconds=1)
 STAGGER = timedelta(milliseconds=100)
 ARRIVAL_TIMEOUT_SECONDS = 15
+# Reminders missed while closed, and missed during one sleep of SLEEP.
+MISSED = 5
+SLEEP = timedelta(minutes=30)
+
+
+class SleepyClock(Clock):
+    """The wall clock, which `sleep` moves ahead at once, as a suspended laptop finds it."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        super().__init__(zone)
+        self._slept = timedelta(0)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self._slept
+
+    def sleep(self, delta: timedelta) -> None:
+        self._slept += delta
 
 
 def main(argv: list[str]) -> int:
@@ -83,7 +103,8 @@ def main(argv: list[str]) -> int:
 
 def run(options: argparse.Namespace, folder: Path) -> int:
     store = open_sqlite(folder / "kesher.sqlite3", folder / "backups")
-    services = Services.over(store, Clock(ZONE))
+    clock = SleepyClock(ZONE)
+    services = Services.over(store, clock)
     began = time.perf_counter()
     plan_pending(services, options.pending)
     waiting = count_waiting(store)
@@ -92,6 +113,8 @@ def run(options: argparse.Namespace, folder: Path) -> int:
         f"{(FIRST_PENDING + SPACING * options.pending).days} days "
         f"(created through ActivityService in {time.perf_counter() - began:.1f} s)"
     )
+
+    plan_missed_while_closed(store, MISSED)
 
     bare = bare_loop_cpu(options.idle_seconds)
     print(f"idle CPU, a bare Qt event loop: {bare:.3f} %")
@@ -110,7 +133,16 @@ def run(options: argparse.Namespace, folder: Path) -> int:
     print(f"idle CPU, the main window without the reminder engine: {without:.3f} %")
 
     arrivals = Arrivals(window)
+    started = time.perf_counter()
     engine = start_reminders(window, services)
+    if not arrivals.wait_for(MISSED, ARRIVAL_TIMEOUT_SECONDS):
+        raise RuntimeError(f"only {len(arrivals.delays)} of {MISSED} missed reminders came")
+    print(
+        f"missed while closed, start of the engine to the UI thread: "
+        f"{(max(arrivals.arrived) - started) * 1000:.1f} ms for {MISSED} reminders "
+        "(target <= 5000 ms)"
+    )
+    arrivals.clear()
     spin(SETTLE_SECONDS)
     with_engine = idle_cpu(options.idle_seconds)
     print(
@@ -134,6 +166,19 @@ def run(options: argparse.Namespace, folder: Path) -> int:
         f"max {max(shown):.1f} ms"
     )
 
+    arrivals.clear()
+    plan_due_in(services, MISSED, SLEEP / 2)
+    spin(SETTLE_SECONDS)
+    woke = time.perf_counter()
+    clock.sleep(SLEEP)
+    if not arrivals.wait_for(MISSED, ARRIVAL_TIMEOUT_SECONDS):
+        raise RuntimeError(f"only {len(arrivals.delays)} of {MISSED} reminders came on waking")
+    print(
+        f"missed during a {SLEEP.seconds // 60}-minute sleep, wake to the UI thread: "
+        f"{(max(arrivals.arrived) - woke) * 1000:.1f} ms for {MISSED} reminders "
+        "(target <= 5000 ms)"
+    )
+
     engine.shutdown()
     window.close()
     app.processEvents()
@@ -153,6 +198,26 @@ def plan_pending(services: Services, count: int) -> None:
         starts = first + SPACING * number
         contact = contacts[number % CONTACTS]
         services.activities.create(contact, meeting(me, contact, f"פגישה {number}", starts))
+
+
+def plan_missed_while_closed(store: Store, count: int) -> None:
+    """Meetings saved an hour ago whose reminders fell due 20 minutes ago, app closed."""
+    now = datetime.now(UTC)
+    earlier = Services.over(store, FrozenClock(now - timedelta(hours=1), ZONE))
+    me = earlier.users.me().id
+    contact = earlier.contacts.create(ContactDraft(given_name="רון", family_name="שמש"))
+    for number in range(count):
+        starts = now - timedelta(minutes=5)
+        earlier.activities.create(contact, meeting(me, contact, f"פוספס {number}", starts))
+
+
+def plan_due_in(services: Services, count: int, ahead: timedelta) -> None:
+    """Meetings whose reminders fall due `ahead` from now."""
+    me = services.users.me().id
+    contact = services.contacts.create(ContactDraft(given_name="גל", family_name="אור"))
+    starts = services.clock.now() + ahead + timedelta(minutes=OFFSET_MINUTES)
+    for number in range(count):
+        services.activities.create(contact, meeting(me, contact, f"בשינה {number}", starts))
 
 
 def plan_due_soon(services: Services, count: int) -> None:
@@ -196,6 +261,7 @@ class Arrivals(QObject):
         window.deliver_reminders = self.deliver  # type: ignore[attr-defined]
         self.delays: list[float] = []  # seconds from due instant to the UI thread
         self.shown: list[float] = []  # seconds from due instant to the panel shown
+        self.arrived: list[float] = []  # perf_counter() at each arrival
         self._loop: QEventLoop | None = None
         self._wanted = 0
 
@@ -206,10 +272,16 @@ class Arrivals(QObject):
         self._deliver(fired)
         shown = datetime.now(UTC)
         for reminder in fired:
+            self.arrived.append(time.perf_counter())
             self.delays.append((arrived - reminder.due_at).total_seconds())
             self.shown.append((shown - reminder.due_at).total_seconds())
         if self._loop is not None and len(self.delays) >= self._wanted:
             self._loop.quit()
+
+    def clear(self) -> None:
+        self.delays.clear()
+        self.shown.clear()
+        self.arrived.clear()
 
     def wait_for(self, count: int, timeout: float) -> bool:
         self._wanted = count
