@@ -39,7 +39,10 @@ state_dir = {root}/state
 log_path = {root}/dovecot.log
 listen = {host}
 protocols = imap
-ssl = no
+ssl = yes
+ssl_cert = <{root}/cert.pem
+ssl_key = <{root}/key.pem
+ssl_dh = <{dh}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:{root}/mail/%u
@@ -57,7 +60,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = {host}
+    port = {tls_port}
   }}
 }}
 """
@@ -65,11 +69,23 @@ service imap-login {{
 
 @dataclass
 class DovecotServer:
-    port: int
+    port: int  # plain IMAP, which also offers STARTTLS
     root: Path
+    tls_port: int = 0  # IMAP over TLS from the first byte
 
-    def settings(self, address: str = "track@example.com", folder: str = "INBOX") -> ImapSettings:
-        return ImapSettings(HOST, self.port, SmtpSecurity.NONE, USER, address, folder)
+    @property
+    def certificate(self) -> Path:
+        """The server's self-signed certificate, for a client to trust."""
+        return self.root / "cert.pem"
+
+    def settings(
+        self,
+        address: str = "track@example.com",
+        folder: str = "INBOX",
+        security: SmtpSecurity = SmtpSecurity.NONE,
+    ) -> ImapSettings:
+        port = self.tls_port if security is SmtpSecurity.SSL else self.port
+        return ImapSettings(HOST, port, security, USER, address, folder)
 
     def password(self) -> str:
         return PASSWORD
@@ -132,9 +148,12 @@ def dovecot_server() -> Iterator[DovecotServer]:
     (root / "users").write_text(
         f"{USER}:{{PLAIN}}{PASSWORD}:{nobody.pw_uid}:{nobody.pw_gid}::{mail}/{USER}::\n"
     )
-    port = _free_port()
+    _make_certificate(root)
+    port, tls_port = _free_port(), _free_port()
     config = root / "dovecot.conf"
-    config.write_text(_CONFIG.format(root=root, host=HOST, port=port))
+    config.write_text(
+        _CONFIG.format(root=root, host=HOST, port=port, tls_port=tls_port, dh=_DH_PARAMETERS)
+    )
     subprocess.run(
         [dovecot, "-c", str(config)],
         check=True,
@@ -144,7 +163,8 @@ def dovecot_server() -> Iterator[DovecotServer]:
     )
     try:
         _wait_for(port, root / "dovecot.log")
-        yield DovecotServer(port, root)
+        _wait_for(tls_port, root / "dovecot.log")
+        yield DovecotServer(port, root, tls_port)
     finally:
         subprocess.run(
             [doveadm, "-c", str(config), "stop"],
@@ -153,6 +173,39 @@ def dovecot_server() -> Iterator[DovecotServer]:
             stderr=subprocess.DEVNULL,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+# Debian's dovecot-core ships these; made at install, so no test waits for new ones.
+_DH_PARAMETERS = "/usr/share/dovecot/dh.pem"
+
+
+def _make_certificate(root: Path) -> None:
+    """A self-signed certificate for 127.0.0.1, good for a day, and its key."""
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            f"/CN={HOST}",
+            "-addext",
+            f"subjectAltName=IP:{HOST}",
+            "-keyout",
+            str(root / "key.pem"),
+            "-out",
+            str(root / "cert.pem"),
+        ],
+        check=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    (root / "cert.pem").chmod(0o644)
 
 
 def _sbin(name: str) -> str | None:

@@ -5,6 +5,7 @@ and an invitation's answer coming back the whole way, through SMTP out and IMAP 
 from __future__ import annotations
 
 import base64
+import ssl
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,7 @@ from kesher_desktop.services.imap_poller import (
 )
 from kesher_desktop.services.mail_tracking import TrackingService
 from kesher_desktop.services.secrets import SecretStore, imap_password_key
+from kesher_desktop.settings import SmtpSecurity
 from tests.imap_server import DovecotServer, build_message, dovecot_server
 from tests.mail_server import smtp_server
 from tests.services.invitation_scene import (
@@ -133,6 +135,30 @@ def test_every_charset_is_logged_on_the_tagged_contact_and_marked_after(
     ]
     flags = dovecot.keywords()
     assert all(KEYWORD in each and "\\Seen" not in each for each in flags), flags
+
+
+@pytest.mark.parametrize("security", [SmtpSecurity.SSL, SmtpSecurity.STARTTLS])
+def test_over_tls_the_mail_is_read_and_an_unknown_certificate_refused(
+    dovecot: DovecotServer,
+    services: Services,
+    tracking: TrackingService,
+    contact_id: int,
+    security: SmtpSecurity,
+) -> None:
+    tag = tracking.tracking_address(ADDRESS, contact_id)
+    dovecot.append(build_message(message_id="<tls@example.com>", delivered_to=tag))
+    settings = dovecot.settings(ADDRESS, security=security)
+
+    # Not signed by anyone the system trusts: refused before the password is sent.
+    with pytest.raises(ssl.SSLCertVerificationError):
+        ImapPoller(settings, dovecot.password, tracking).poll_once()
+    assert _activities(services, contact_id) == []
+
+    trusting = ssl.create_default_context(cafile=str(dovecot.certificate))
+    report = ImapPoller(settings, dovecot.password, tracking, ssl_context=trusting).poll_once()
+
+    assert report == PollReport(logged=1)
+    assert _activities(services, contact_id) == [("Hello", "Hello")]
 
 
 def test_an_html_only_message_is_logged_as_its_text(
