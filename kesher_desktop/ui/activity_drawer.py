@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -91,6 +93,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         # The activity as it was read, to tell a change made elsewhere from the form's own.
         self._stored: ActivityDraft | None = None
         self._note: Note | None = None
+        self._general_message: Callable[[], str] | None = None
         self.form: ActivityForm | None = None
         # Replies arrive on the mail poller's thread; the answers beside the names follow.
         self._invitations = InvitationRelay(self)
@@ -180,7 +183,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         if self.form is None or self._mode is Mode.READ:
             return None
         self.form.clear_errors()
-        self.general_error.clear()
+        self._show_general(None)
         draft = self.form.draft()
 
         try:
@@ -192,10 +195,10 @@ class ActivityDrawer(Retranslating, QDockWidget):
                 saved = self._services.activities.create(self._contact_id, draft)
         except ValidationError as error:
             if not self.form.show_error(error.field, message_for(error)):
-                self.general_error.show_message(message_for(error))
+                self._show_general(partial(message_for, error))
             return None
         except ServiceError as error:
-            self.general_error.show_message(message_for(error))
+            self._show_general(partial(message_for, error))
             return None
 
         # Files and links held for the activity become its documents now that it exists.
@@ -256,6 +259,8 @@ class ActivityDrawer(Retranslating, QDockWidget):
             return
         self.heading.setText(title)
         self.note.setText(notes[self._note] if self._note is not None else "")
+        if self._general_message is not None:
+            self.general_error.show_message(self._general_message())
         self.save_button.setText("\u2713  " + self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel and close"))
         self.close_button.setText(self.tr("Close"))
@@ -306,13 +311,22 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self._stored = self._services.activities.draft_of(activity_id)
         self._baseline = self.form.draft()
         names = ", ".join(isolate(name) for name in not_attached)
-        self.general_error.show_message(
-            self.tr(
+        self._show_general(
+            lambda: self.tr(
                 "The activity is saved, but these could not be attached: {names}. They are "
                 "still listed: press Save to try again, or remove them and attach them anew."
             ).format(names=names)
         )
         self.retranslate()
+
+    def _show_general(self, message: Callable[[], str] | None) -> None:
+        """Show the message under the form, or none; kept as a maker of the text, so a
+        change of language writes it again in the new one."""
+        self._general_message = message
+        if message is None:
+            self.general_error.clear()
+        else:
+            self.general_error.show_message(message())
 
     def _show_note(self, note: Note | None) -> None:
         self._note = note
@@ -331,7 +345,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         assert self.form is not None
         self._mode, self._kind = mode, draft.kind
         self._stored = draft if mode is Mode.EDIT else None
-        self.general_error.clear()
+        self._show_general(None)
         self._show_note(None)
         answers = self._answers(self._activity_id) if mode is Mode.EDIT else {}
         self.form.set_draft(draft, answers, self._owner_id)
@@ -353,7 +367,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self._ensure_built()
         self._mode, self._kind = Mode.READ, ActivityKind.EMAIL
         self._activity_id, self._baseline, self._stored = activity_id, None, None
-        self.general_error.clear()
+        self._show_general(None)
         self._show_note(None)
         self.email_view.show_email(activity_id)
         self._pages.setCurrentWidget(self.email_view)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.attachment_intake import MAX_ATTACHMENT_BYTES
@@ -17,6 +17,7 @@ from kesher_desktop.services.folder_links import FolderLink, LinkService
 from kesher_desktop.ui.activity_drawer import ActivityDrawer, Mode
 from kesher_desktop.ui.attachment_area import AttachmentArea
 from kesher_desktop.ui.contact_page import dock_area_for
+from kesher_desktop.ui.i18n import install_language
 from tests.ui.attachment_drops import FakeDesk, drop, file_urls, odd_files, paperclip_drawing
 
 ARCHIVE = FolderLink(LinkService.DROPBOX, "https://dropbox.test/s/a", "Archive", "/Archive", "/a")
@@ -115,6 +116,15 @@ def test_held_files_not_attached_on_saving_keep_the_drawer_open_on_the_saved_act
     assert drawer.isVisible() and drawer.mode is Mode.EDIT and drawer.heading.text() == "Meeting"
     assert lost.name in drawer.general_error.text() and drawer.general_error.isVisible()
     assert "notes with spaces.txt" not in drawer.general_error.text()
+    # Said again in the language chosen meanwhile, still naming the file.
+    app = QApplication.instance()
+    try:
+        install_language(app, "he")
+        assert drawer.general_error.text().startswith("הפעילות נשמרה, אבל")
+        assert lost.name in drawer.general_error.text()
+    finally:
+        install_language(app, "en")
+    assert drawer.general_error.text().startswith("The activity is saved")
     assert area.pending_files() == [lost] and _names(area) == [*attached, lost.name]
     assert drawer.is_modified() and discard.asked == 0
 
