@@ -15,6 +15,7 @@ from kesher_desktop.ui.documents_card import DocumentsCard
 from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.widgets.bidi import align_leading
 from kesher_desktop.ui.widgets.editable_section import EditableSection
+from kesher_desktop.ui.widgets.long_words import breakable
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 from kesher_desktop.ui.widgets.row_list import RowListEditor
 
@@ -123,8 +124,12 @@ class DetailsPane(Retranslating, QWidget):
         while self._read_form.rowCount():
             self._read_form.removeRow(0)
         for label, value in self._draft.fields:
-            caption, text = QLabel(label), QLabel(value)
+            caption, text = QLabel(breakable(label)), QLabel(breakable(value))
             caption.setObjectName("fieldCaption")
+            # What the user typed, shown as typed: "<b>" or "&amp;" are not markup here.
+            for part in (caption, text):
+                part.setTextFormat(Qt.TextFormat.PlainText)
+            caption.setWordWrap(True)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             align_leading(text, Qt.AlignmentFlag.AlignTop)

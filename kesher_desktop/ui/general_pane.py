@@ -38,6 +38,7 @@ from kesher_desktop.ui.widgets.editable_section import EditableSection
 from kesher_desktop.ui.widgets.entry_list import EntryListEditor
 from kesher_desktop.ui.widgets.field_row import FieldRow, field_row
 from kesher_desktop.ui.widgets.flow_layout import FlowLayout
+from kesher_desktop.ui.widgets.long_words import breakable
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 from kesher_desktop.ui.widgets.tag_editor import TagEditor
 from kesher_desktop.ui.widgets.zoned_time import QT_DAY_FORMAT, format_day, from_qdate, to_qdate
@@ -195,6 +196,9 @@ class GeneralPane(Retranslating, QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("contactSubtitle")
         self.subtitle.setWordWrap(True)
+        for label in (self.name_label, self.subtitle):
+            # Names as typed: "<" or "&" in a company's name are not markup.
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self._tag_chips = QWidget()
         self._tag_layout = FlowLayout(self._tag_chips)
 
@@ -219,6 +223,8 @@ class GeneralPane(Retranslating, QWidget):
         for key in ("phones", "emails", "address", "birthday", "notes"):
             caption, value = QLabel(), QLabel()
             caption.setObjectName("fieldCaption")
+            # Always markup, even when a value has no tag: an escaped "&" stays one "&".
+            value.setTextFormat(Qt.TextFormat.RichText)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._form.addRow(caption, value)
@@ -288,9 +294,10 @@ class GeneralPane(Retranslating, QWidget):
 
     def _show_read_view(self) -> None:
         draft = self._draft
-        self.name_label.setText(draft.display_name or draft.organisation or self.tr("No name"))
+        name = draft.display_name or draft.organisation or self.tr("No name")
+        self.name_label.setText(breakable(name))
         subtitle = [draft.role, draft.organisation if draft.display_name else ""]
-        self.subtitle.setText(" \u00b7 ".join(part for part in subtitle if part))
+        self.subtitle.setText(breakable(" \u00b7 ".join(part for part in subtitle if part)))
         self.subtitle.setVisible(bool(self.subtitle.text()))
         self._show_tags(draft.tags)
         for label in (self.name_label, self.subtitle, *self._values.values()):
@@ -302,9 +309,9 @@ class GeneralPane(Retranslating, QWidget):
                 _email_html(index, e.address, kind_name(e.kind))
                 for index, e in enumerate(draft.emails)
             ),
-            "address": _escape(draft.address).replace("\n", "<br>"),
+            "address": _escape(breakable(draft.address)).replace("\n", "<br>"),
             "birthday": _birthday_text(draft.birthday),
-            "notes": _escape(draft.notes).replace("\n", "<br>"),
+            "notes": _escape(breakable(draft.notes)).replace("\n", "<br>"),
         }
         for key, text in values.items():
             self._values[key].setText(text)

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton
 
 from kesher_desktop.clock import FrozenClock
 from kesher_desktop.models import ActivityKind, Document
@@ -22,6 +23,7 @@ from kesher_desktop.ui import mail_links
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
 from kesher_desktop.ui.activity_list_model import OVERDUE_COLOR, ActivityRole
 from kesher_desktop.ui.contact_page import ContactPage, connect_page_and_drawer, dock_area_for
+from kesher_desktop.ui.widgets.chip import MAX_TEXT_WIDTH, Chip
 
 
 @dataclass
@@ -76,6 +78,19 @@ def _trigger(page: ContactPage, activity_id: int, action_name: str) -> None:
     action = menu.findChild(QAction, action_name)
     assert action is not None, action_name
     action.trigger()
+
+
+def _displayed(label: QLabel) -> str:
+    """The text a label shows, as Qt decides it: markup rendered, plain text as it is."""
+    text, form = label.text(), label.textFormat()
+    rich = form is Qt.TextFormat.RichText or (
+        form is Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+    )
+    if rich:
+        document = QTextDocument()
+        document.setHtml(text)
+        text = document.toPlainText()
+    return text.replace("\u200b", "")
 
 
 def _titles(model) -> list[str]:
@@ -288,6 +303,49 @@ def test_general_pane_saves_the_whole_draft(
     assert saved.tags == ["לקוחות"]
     assert not general.section.is_editing()
     assert "מנכ״לית" in general.subtitle.text()
+
+
+def test_typed_text_is_shown_as_typed_and_a_long_run_wraps_inside_the_window(
+    qtbot, hosted: Hosted, services: Services, contact_id: int
+) -> None:
+    draft = services.contacts.get(contact_id)
+    draft.address = "הרצל 5 & 7, תל אביב"
+    draft.notes = "Tom & Jerry <b>\n" + "x" * 400
+    draft.organisation = "כהן & בניו <בע״מ>"
+    draft.fields = [("Link", "https://example.com/?a=1&b=2&" + "c" * 300)]
+    services.contacts.update(contact_id, draft)
+    window_width = hosted.window.width()
+
+    hosted.page.show_contact(contact_id)
+
+    general = hosted.page.general
+    assert _displayed(general._values["address"]) == "הרצל 5 & 7, תל אביב"
+    assert _displayed(general._values["notes"]) == "Tom & Jerry <b>\n" + "x" * 400
+    assert _displayed(general.subtitle).endswith("כהן & בניו <בע״מ>")
+    # However long the unbroken text, the page still fits the window it had.
+    assert hosted.window.minimumSizeHint().width() < window_width
+    qtbot.waitUntil(lambda: hosted.window.width() == window_width, timeout=1000)
+
+
+def test_a_long_tag_is_cut_in_its_chip_and_the_edit_form_keeps_its_width(
+    qtbot, hosted: Hosted, services: Services, contact_id: int
+) -> None:
+    long_tag = "תג ארוך " + "מאוד " * 12
+    draft = services.contacts.get(contact_id)
+    draft.tags = [*draft.tags, long_tag.strip()]
+    services.contacts.update(contact_id, draft)
+    hosted.page.show_contact(contact_id)
+    general = hosted.page.general
+
+    QTest.mouseClick(general.section.edit_button, Qt.MouseButton.LeftButton)
+
+    chips = general.tags.findChildren(Chip)
+    [chip] = [chip for chip in chips if chip.text() == long_tag.strip()]
+    shown = chip.findChild(QLabel, "chipText")
+    assert shown is not None and "\u2026" in shown.text()
+    assert shown.toolTip() == long_tag.strip()
+    assert chip.sizeHint().width() <= MAX_TEXT_WIDTH + 60
+    assert general.minimumSizeHint().width() < 500
 
 
 def test_general_pane_shows_a_bad_email_beside_the_field(

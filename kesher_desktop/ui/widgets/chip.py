@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
 NEUTRAL = "#e8edf3"
+# A chip's text is cut in the middle beyond this, so one long tag never widens a form.
+MAX_TEXT_WIDTH = 240
 
 
 class Chip(Retranslating, QFrame):
@@ -28,11 +30,20 @@ class Chip(Retranslating, QFrame):
         color: str = NEUTRAL,
         removable: bool = False,
         parent: QWidget | None = None,
+        rich: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("chip")
-        self._label = QLabel(text)
+        self._text = text
+        self._label = QLabel()
         self._label.setObjectName("chipText")
+        if rich:
+            # Markup the caller escaped itself (a person's name with their answer's mark).
+            self._label.setTextFormat(Qt.TextFormat.RichText)
+            self._label.setText(text)
+        else:
+            self._label.setTextFormat(Qt.TextFormat.PlainText)
+            self._show_fitted(text)
 
         self._remove = QToolButton()
         self._remove.setObjectName("chipRemove")
@@ -52,7 +63,8 @@ class Chip(Retranslating, QFrame):
         self.retranslate()
 
     def text(self) -> str:
-        return self._label.text()
+        """The whole text, however it is cut on screen."""
+        return self._text
 
     def set_color(self, color: str) -> None:
         """Fill with `color` and pick dark or light text so it stays readable."""
@@ -62,6 +74,13 @@ class Chip(Retranslating, QFrame):
             f"#chip {{ background: {fill.name()}; border-radius: 11px; }}"
             f"#chipText, #chipRemove {{ color: {ink}; background: transparent; }}"
         )
+
+    def _show_fitted(self, text: str) -> None:
+        metrics = self._label.fontMetrics()
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, MAX_TEXT_WIDTH)
+        self._label.setText(shown)
+        if shown != text:
+            self._label.setToolTip(text)
 
     def retranslate(self) -> None:
         self._remove.setToolTip(self.tr("Remove"))

@@ -199,6 +199,7 @@ class PeopleEditor(Retranslating, QWidget):
                 label,
                 USER_CHIP if person.ref.kind == "user" else CONTACT_CHIP,
                 removable=True,
+                rich=answer in ANSWER_MARKS,
             )
             tip = person.email
             if answer in ANSWER_MARKS:
