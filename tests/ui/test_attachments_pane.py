@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -239,3 +239,25 @@ def test_names_with_folders_and_direction_controls_never_leave_the_store(
     path = services.documents.file_path(document.id)
     assert path is not None and path.is_relative_to(services.documents.files.root)
     assert path.name != "invoicegpj.exe"
+
+
+def test_the_undo_bar_is_dark_with_light_words_inside_the_card(
+    card: DocumentsCard, tmp_path: Path, language: str
+) -> None:
+    files = odd_files(tmp_path / "desk")
+    drop(card, file_urls([files["small"]]))
+
+    card.rows[0].action("remove").trigger()
+
+    bar = card.undo_bar
+    # As the card shows it: a see-through bar would show the card's white there.
+    picture = card.grab().toImage()
+    inside = bar.mapTo(card, QPoint(4, bar.height() // 2))
+    assert picture.pixelColor(inside).lightness() < 80
+    words = bar.message.grab().toImage()
+    lightest = max(
+        words.pixelColor(x, y).lightness()
+        for x in range(words.width())
+        for y in range(words.height())
+    )
+    assert lightest > 200
