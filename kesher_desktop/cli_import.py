@@ -20,7 +20,11 @@ from kesher_desktop.clock import Clock
 from kesher_desktop.db.migrate import DatabaseTooNewError
 from kesher_desktop.db.store import StoreUnavailableError, open_sqlite
 from kesher_desktop.services.importing import ContactImporter, ImportReport, Skip
-from kesher_desktop.services.importing.records import UnreadableFileError
+from kesher_desktop.services.importing.records import (
+    NoReadableFileError,
+    UnreadableFile,
+    UnreadableFileError,
+)
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.messages import store_problem_text
@@ -62,7 +66,8 @@ def run_import(argv: list[str]) -> int:
             [Path(arg) for arg in argv], cancelled=stop.is_set
         )
     except UnreadableFileError as error:
-        _write(file_error_text(error), sys.stderr)
+        # Only when no file at all could be read; otherwise the report names those not read.
+        _write(no_file_read_text(error), sys.stderr)
         return EXIT_UNREADABLE
     finally:
         store.close()
@@ -77,7 +82,9 @@ def run_import(argv: list[str]) -> int:
 
 
 def report_text(report: ImportReport) -> str:
-    """The report as lines of text: the counts, then one line for each person skipped."""
+    """The report as lines of text: the counts, then a line for each file not read and for
+    each person skipped.
+    """
     translate = QCoreApplication.translate
     # Counts follow a colon, so one wording reads right for any number in both languages.
     lines = [
@@ -87,6 +94,12 @@ def report_text(report: ImportReport) -> str:
         ),
         translate("ImportReport", "Skipped: {count}").format(count=len(report.skipped)),
     ]
+    if report.unreadable:
+        lines.append(
+            translate("ImportReport", "Files that could not be read: {count}").format(
+                count=len(report.unreadable)
+            )
+        )
     if report.cancelled:
         lines.append(
             translate(
@@ -95,6 +108,7 @@ def report_text(report: ImportReport) -> str:
                 "Everything imported before the cancel was kept.",
             ).format(count=report.not_processed)
         )
+    lines.extend(unreadable_file_text(file) for file in report.unreadable)
     lines.extend(skip_text(skip) for skip in report.skipped)
     return "\n".join(lines)
 
@@ -122,8 +136,14 @@ def skip_text(skip: Skip) -> str:
     )
 
 
-def file_error_text(error: UnreadableFileError) -> str:
-    """Why a file cannot be imported; when one cannot, nothing from any file is imported."""
+def no_file_read_text(error: UnreadableFileError) -> str:
+    """Why no file could be imported: one line for each file given."""
+    files = error.files if isinstance(error, NoReadableFileError) else [UnreadableFile.of(error)]
+    return "\n".join(unreadable_file_text(file) for file in files)
+
+
+def unreadable_file_text(file: UnreadableFile) -> str:
+    """Why a file cannot be imported, in the same words alone or in a report."""
     translate = QCoreApplication.translate
     texts = {
         "cannot_open": translate("ImportReport", "Cannot open {file}: {reason}."),
@@ -135,9 +155,8 @@ def file_error_text(error: UnreadableFileError) -> str:
             "ImportReport", "{file} is neither a vCard nor a Google or Outlook CSV file."
         ),
     }
-    template = texts.get(error.code) or translate("ImportReport", "Cannot import {file}.")
-    name = error.path.name if error.path else ""
-    return template.format(file=isolate(name), reason=error.params.get("reason", ""))
+    template = texts.get(file.code) or translate("ImportReport", "Cannot import {file}.")
+    return template.format(file=isolate(file.path.name), reason=file.reason)
 
 
 def _write(text: str, stream: TextIO) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kesher_desktop.cli_import import file_error_text, report_text
+from kesher_desktop.cli_import import no_file_read_text, report_text
 from kesher_desktop.clock import Clock
 from kesher_desktop.db.store import Store
 from kesher_desktop.services.importing import ContactImporter, ImportReport
@@ -39,8 +39,9 @@ class ImportWorker(QObject):
     Signals:
         progressed(done, total): after each committed batch.
         finished(ImportReport): the import ended, completely or cancelled.
-        failed(Exception): nothing could be imported, or the import stopped on an error
-            (batches committed before the error are kept).
+        failed(Exception): no file could be read (UnreadableFileError), or the import
+            stopped on an error (batches committed before the error are kept). A file that
+            cannot be read among others that can is named in the report instead.
     """
 
     progressed = Signal(int, int)
@@ -194,7 +195,8 @@ class ImportDialog(Retranslating, QDialog):
         self._finish()
         self.progress.hide()
         if isinstance(error, UnreadableFileError):
-            self.status.setText(file_error_text(error))
+            # No file could be read: each is named, and there is no report to show.
+            self.status.setText(no_file_read_text(error))
         else:
             self.status.setText(
                 self.tr("The import stopped on an error; what was imported before it stays.")

@@ -1461,6 +1461,10 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
         <translation>דולגו: {count}</translation>
     </message>
     <message>
+        <source>Files that could not be read: {count}</source>
+        <translation>קבצים שלא ניתן היה לקרוא: {count}</translation>
+    </message>
+    <message>
         <source>Cancelled before the end; not imported: {count}. Everything imported before the cancel was kept.</source>
         <translation>הייבוא בוטל לפני סופו; לא יובאו: {count}. כל מה שיובא לפני הביטול נשמר.</translation>
     </message>
@@ -1988,6 +1992,10 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
     <message>
         <source>A user needs a name.</source>
         <translation>יש להזין שם למשתמש.</translation>
+    </message>
+    <message>
+        <source>“{email}” is already the address of the user “{name}”.</source>
+        <translation>&quot;{email}&quot; היא כבר הכתובת של המשתמש &quot;{name}&quot;.</translation>
     </message>
     <message>
         <source>“{text}” is not a date; write it as day/month/year.</source>

@@ -67,20 +67,74 @@ def test_imports_into_the_users_store_and_prints_the_report(
         store.close()
 
 
-def test_unreadable_file_returns_2_and_imports_nothing(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    code = run_import([str(DATA / "vcard30.vcf"), str(DATA / "not-contacts.txt")])
-
-    assert code == 2
-    assert capsys.readouterr().err.strip() == (
-        f"{_iso('not-contacts.txt')} is neither a vCard nor a Google or Outlook CSV file."
-    )
+def _stored_names() -> list[str]:
     store = open_sqlite(paths.database_path())
     try:
-        assert ContactService(store, Clock()).count() == 0
+        return [row.name for row in ContactService(store, Clock()).list_page("", 0, 10)]
     finally:
         store.close()
+
+
+def test_the_readable_files_are_imported_and_the_unreadable_named(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = run_import(
+        [str(DATA / "vcard30.vcf"), str(DATA / "not-contacts.txt"), str(DATA / "binary.xlsx")]
+    )
+
+    assert code == 0
+    printed = capsys.readouterr()
+    assert printed.out.splitlines() == [
+        "Contacts created: 2",
+        "Merged into existing contacts: 0",
+        "Skipped: 0",
+        "Files that could not be read: 2",
+        f"{_iso('not-contacts.txt')} is neither a vCard nor a Google or Outlook CSV file.",
+        f"{_iso('binary.xlsx')} is not a text file.",
+    ]
+    assert printed.err == ""
+    assert _stored_names() == ["Avi Ben Mizrahi", "Sarah Cohen-Levy"]
+
+
+def test_the_unreadable_file_is_named_in_the_language_of_the_settings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    Settings(language="he").save()
+
+    assert run_import([str(DATA / "binary.xlsx"), str(DATA / "android-export.vcf")]) == 0
+
+    (line,) = [line for line in capsys.readouterr().out.splitlines() if "binary.xlsx" in line]
+    assert "not a text file" not in line
+    assert any("\u05d0" <= char <= "\u05ea" for char in line)
+
+
+def test_a_lone_unreadable_file_returns_2_and_imports_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = run_import([str(DATA / "not-contacts.txt")])
+
+    assert code == 2
+    printed = capsys.readouterr()
+    assert printed.err.strip() == (
+        f"{_iso('not-contacts.txt')} is neither a vCard nor a Google or Outlook CSV file."
+    )
+    assert printed.out == ""
+    assert _stored_names() == []
+
+
+def test_when_no_file_can_be_read_each_is_named_and_2_returned(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = run_import([str(DATA / "binary.xlsx"), str(DATA / "not-contacts.txt")])
+
+    assert code == 2
+    printed = capsys.readouterr()
+    assert printed.err.splitlines() == [
+        f"{_iso('binary.xlsx')} is not a text file.",
+        f"{_iso('not-contacts.txt')} is neither a vCard nor a Google or Outlook CSV file.",
+    ]
+    assert printed.out == ""
+    assert _stored_names() == []
 
 
 def test_missing_file_returns_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

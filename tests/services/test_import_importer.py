@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +18,11 @@ from kesher_desktop.services.bundle import Services
 from kesher_desktop.services.contacts import ContactDraft, EmailEntry, PhoneEntry
 from kesher_desktop.services.importing import (
     ContactImporter,
+    NoReadableFileError,
     ParsedFile,
     ParsedRecord,
     Skip,
+    UnreadableFile,
     UnreadableFileError,
 )
 
@@ -190,13 +194,57 @@ def test_cancel_keeps_committed_batches(
     assert [row.name for row in services.contacts.list_page("", 0, 10)] == ["Itai", "תמר שלום"]
 
 
-def test_an_unreadable_file_imports_nothing(
+def test_the_readable_files_are_imported_and_each_unreadable_one_named(
+    store: Store, clock: FrozenClock, services: Services, tmp_path: Path
+) -> None:
+    calls: list[tuple[int, int]] = []
+    paths = [
+        DATA / "binary.xlsx",
+        DATA / "vcard30.vcf",
+        tmp_path / "gone.csv",
+        DATA / "google-bom.csv",
+        DATA / "not-contacts.txt",
+    ]
+
+    report = _importer(store, clock, batch_size=2).import_paths(
+        paths, progress=lambda done, total: calls.append((done, total))
+    )
+
+    # The counts and the progress cover the two files that could be read.
+    assert (report.total, report.created, report.merged, report.skipped) == (4, 4, 0, [])
+    assert not report.cancelled and report.not_processed == 0
+    assert calls == [(0, 4), (2, 4), (4, 4)]
+    assert report.unreadable == [
+        UnreadableFile(DATA / "binary.xlsx", "not_text"),
+        UnreadableFile(tmp_path / "gone.csv", "cannot_open", os.strerror(errno.ENOENT)),
+        UnreadableFile(DATA / "not-contacts.txt", "unknown_format"),
+    ]
+    assert [row.name for row in services.contacts.list_page("", 0, 10)] == [
+        "Avi Ben Mizrahi",
+        "Itai",
+        "Sarah Cohen-Levy",
+        "תמר שלום",
+    ]
+
+
+def test_when_no_file_can_be_read_each_is_named_and_nothing_imported(
     store: Store, clock: FrozenClock, services: Services
 ) -> None:
-    with pytest.raises(UnreadableFileError):
-        _importer(store, clock).import_paths([DATA / "vcard30.vcf", DATA / "binary.xlsx"])
+    with pytest.raises(NoReadableFileError) as raised:
+        _importer(store, clock).import_paths([DATA / "binary.xlsx", DATA / "not-contacts.txt"])
 
+    assert raised.value.files == [
+        UnreadableFile(DATA / "binary.xlsx", "not_text"),
+        UnreadableFile(DATA / "not-contacts.txt", "unknown_format"),
+    ]
+    # Whoever expects the one file's UnreadableFileError still gets it.
+    assert isinstance(raised.value, UnreadableFileError)
+    assert (raised.value.code, raised.value.path) == ("not_text", DATA / "binary.xlsx")
     assert services.contacts.count() == 0
+
+
+def test_a_file_read_cleanly_leaves_nothing_unreadable(store: Store, clock: FrozenClock) -> None:
+    assert _importer(store, clock).import_paths([DATA / "vcard30.vcf"]).unreadable == []
 
 
 def _people(path: Path, names: list[str]) -> ParsedFile:

@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -134,6 +135,70 @@ def test_unreadable_file_is_explained(qtbot: QtBot, store: Store, clock: FrozenC
         "\u2068not-contacts.txt\u2069 is neither a vCard nor a Google or Outlook CSV file."
     )
     assert dialog.report is None
+
+
+def test_readable_files_are_imported_and_each_unreadable_one_is_named(
+    qtbot: QtBot, store: Store, clock: FrozenClock, services: Services
+) -> None:
+    dialog = _dialog(qtbot, store, clock, "binary.xlsx", "vcard30.vcf", "not-contacts.txt")
+
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as finished:
+        dialog.show()
+
+    report = finished.args[0]
+    assert (report.total, report.created, report.merged, len(report.skipped)) == (2, 2, 0, 0)
+    assert [row.name for row in services.contacts.list_page("", 0, 10)] == [
+        "Avi Ben Mizrahi",
+        "Sarah Cohen-Levy",
+    ]
+    assert dialog.status.text() == "Import finished."
+    assert dialog.details.isVisible()
+    assert dialog.details.toPlainText().splitlines() == [
+        "Contacts created: 2",
+        "Merged into existing contacts: 0",
+        "Skipped: 0",
+        "Files that could not be read: 2",
+        "\u2068binary.xlsx\u2069 is not a text file.",
+        "\u2068not-contacts.txt\u2069 is neither a vCard nor a Google or Outlook CSV file.",
+    ]
+    assert (dialog.progress.value(), dialog.progress.maximum()) == (2, 2)
+
+
+def test_the_unreadable_file_in_the_report_follows_a_change_of_language(
+    qtbot: QtBot, store: Store, clock: FrozenClock
+) -> None:
+    dialog = _dialog(qtbot, store, clock, "android-export.vcf", "binary.xlsx")
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000):
+        dialog.show()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    install_language(app, "he")
+    try:
+        lines = dialog.details.toPlainText().splitlines()
+        hebrew = QCoreApplication.translate("ImportReport", "{file} is not a text file.")
+    finally:
+        install_language(app, "en")
+
+    assert hebrew != "{file} is not a text file."
+    assert hebrew.format(file="\u2068binary.xlsx\u2069") in lines
+
+
+def test_when_no_file_can_be_read_each_is_named_and_there_is_no_report(
+    qtbot: QtBot, store: Store, clock: FrozenClock, services: Services
+) -> None:
+    dialog = _dialog(qtbot, store, clock, "not-contacts.txt", "binary.xlsx")
+
+    dialog.show()
+
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=10_000)
+    assert dialog.status.text().splitlines() == [
+        "\u2068not-contacts.txt\u2069 is neither a vCard nor a Google or Outlook CSV file.",
+        "\u2068binary.xlsx\u2069 is not a text file.",
+    ]
+    assert dialog.report is None
+    assert not dialog.details.isVisible()
+    assert services.contacts.count() == 0
 
 
 def _line_edges(edit: QPlainTextEdit) -> list[tuple[float, float]]:

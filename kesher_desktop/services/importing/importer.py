@@ -14,7 +14,13 @@ from kesher_desktop.services.contacts import ContactService
 from kesher_desktop.services.errors import ValidationError
 from kesher_desktop.services.importing.person import Person
 from kesher_desktop.services.importing.reader import read_file
-from kesher_desktop.services.importing.records import ParsedFile, ParsedRecord
+from kesher_desktop.services.importing.records import (
+    NoReadableFileError,
+    ParsedFile,
+    ParsedRecord,
+    UnreadableFile,
+    UnreadableFileError,
+)
 from kesher_desktop.services.importing.report import (
     MALFORMED_EMAIL,
     MALFORMED_PHONE,
@@ -69,10 +75,20 @@ class ContactImporter:
         progress: Progress = _no_progress,
         cancelled: Cancelled = _never_cancelled,
     ) -> ImportReport:
-        """Read every file first, so an unreadable one (UnreadableFileError) imports nothing."""
+        """Import every file that can be read; the report names each one that cannot.
+
+        Every file is read before any is imported, so the progress total is known from the
+        start. Raises NoReadableFileError, importing nothing, when no file can be read.
+        """
         with _collector_paused():
-            files = [read_file(path) for path in paths]
-            return self.import_files(files, progress, cancelled)
+            files, unreadable = _read_files(paths)
+            if unreadable and not files:
+                raise NoReadableFileError(unreadable)
+
+            report = self.import_files(files, progress, cancelled)
+
+        report.unreadable = unreadable
+        return report
 
     def import_files(
         self,
@@ -154,6 +170,22 @@ def _what_exists_set_aside() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def _read_files(paths: Sequence[Path]) -> tuple[list[ParsedFile], list[UnreadableFile]]:
+    """The files that could be read, and why each of the others could not.
+
+    One unreadable file among several should not cost the user the people in the rest.
+    """
+    files: list[ParsedFile] = []
+    unreadable: list[UnreadableFile] = []
+    for path in paths:
+        try:
+            files.append(read_file(path))
+        except UnreadableFileError as error:
+            log.warning("import file unreadable path=%s code=%s", path, error.code)
+            unreadable.append(UnreadableFile.of(error))
+    return files, unreadable
 
 
 def _skip(path: Path, record: ParsedRecord, error: ValidationError) -> Skip:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,3 +47,32 @@ class UnreadableFileError(ServiceError):
     def __init__(self, code: str, path: Path | None = None, **params: Any) -> None:
         super().__init__(code, path=str(path or ""), **params)
         self.path = path
+
+
+@dataclass(frozen=True)
+class UnreadableFile:
+    """A file left out of an import because it could not be read, and why.
+
+    `code` is the UnreadableFileError's; `reason` is the system's, for "cannot_open". Kept
+    instead of the error itself, whose traceback would hold the file's bytes in memory.
+    """
+
+    path: Path
+    code: str
+    reason: str = ""
+
+    @classmethod
+    def of(cls, error: UnreadableFileError) -> UnreadableFile:
+        return cls(error.path or Path(), error.code, str(error.params.get("reason", "")))
+
+
+class NoReadableFileError(UnreadableFileError):
+    """None of the files given to one import could be read; `files` says why for each.
+
+    Its own code, path and reason are the first file's, for those who expect just one.
+    """
+
+    def __init__(self, files: Sequence[UnreadableFile]) -> None:
+        first = files[0]
+        super().__init__(first.code, first.path, reason=first.reason)
+        self.files = list(files)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kesher_desktop.services.importing.records import UnreadableFile
+
 # Why a person was skipped; the user interface words each of these.
 NO_NAME_OR_ADDRESS = "no_name_or_address"
 MALFORMED_EMAIL = "malformed_email"
@@ -34,7 +36,8 @@ class ImportReport:
 
     `changed_ids` are the contacts created or merged into, so a view can refresh just them.
     A cancelled import keeps the batches committed before the cancel; `not_processed` says
-    how many people it did not get to.
+    how many people it did not get to. The counts cover the files that could be read;
+    `unreadable` names the others.
     """
 
     total: int = 0
@@ -43,6 +46,7 @@ class ImportReport:
     skipped: list[Skip] = field(default_factory=list)
     cancelled: bool = False
     changed_ids: list[int] = field(default_factory=list)
+    unreadable: list[UnreadableFile] = field(default_factory=list)
 
     @property
     def not_processed(self) -> int:
