@@ -30,6 +30,7 @@ from kesher_desktop.ui.activity_forms import ActivityForm
 from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.widgets.bidi import isolate
 from kesher_desktop.ui.widgets.confirm import ask_to_discard
+from kesher_desktop.ui.widgets.elided_label import ElidedLabel
 from kesher_desktop.ui.widgets.email_view import EmailView
 from kesher_desktop.ui.widgets.field_error import FieldError
 from kesher_desktop.ui.widgets.retranslate import Retranslating
@@ -258,6 +259,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         if self.form is None:
             return
         self.heading.setText(title)
+        self._show_subject()
         self.note.setText(notes[self._note] if self._note is not None else "")
         if self._general_message is not None:
             self.general_error.show_message(self._general_message())
@@ -318,6 +320,19 @@ class ActivityDrawer(Retranslating, QDockWidget):
             ).format(names=names)
         )
         self.retranslate()
+
+    def _show_subject(self) -> None:
+        """Name the contact the activity is planned with under the heading."""
+        name = ""
+        if self._mode is not Mode.READ and self._owner_id is not None:
+            try:
+                contact = self._services.contacts.get(self._owner_id)
+            except ServiceError:
+                contact = None
+            if contact is not None:
+                name = contact.display_name or contact.organisation
+        self.subject.setText(self.tr("With {name}").format(name=isolate(name)) if name else "")
+        self.subject.setVisible(bool(name))
 
     def _show_general(self, message: Callable[[], str] | None) -> None:
         """Show the message under the form, or none; kept as a maker of the text, so a
@@ -391,6 +406,9 @@ class ActivityDrawer(Retranslating, QDockWidget):
         self.email_view = EmailView(self._services)
         self.heading = QLabel()
         self.heading.setObjectName("drawerHeading")
+        # Whose activity this is: the page beside the drawer may show someone else by now.
+        self.subject = ElidedLabel()
+        self.subject.setObjectName("drawerSubject")
         self.note = QLabel()
         self.note.setObjectName("drawerNote")
         self.note.setWordWrap(True)
@@ -424,6 +442,7 @@ class ActivityDrawer(Retranslating, QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)
+        layout.addWidget(self.subject)
         layout.addWidget(self.note)
         layout.addWidget(self._pages, 1)
         layout.addWidget(self.general_error)

@@ -201,6 +201,10 @@
         <source>The activity is saved, but these could not be attached: {names}. They are still listed: press Save to try again, or remove them and attach them anew.</source>
         <translation>הפעילות נשמרה, אבל לא ניתן היה לצרף את אלה: {names}. הם עדיין ברשימה: יש ללחוץ על שמירה כדי לנסות שוב, או להסיר אותם ולצרף אותם מחדש.</translation>
     </message>
+    <message>
+        <source>With {name}</source>
+        <translation>עם {name}</translation>
+    </message>
 </context>
 <context>
     <name>ActivityForm</name>
@@ -2391,6 +2395,41 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
     <message>
         <source>Close</source>
         <translation>סגירה</translation>
+    </message>
+</context>
+<context>
+    <name>SamePersonQuestion</name>
+    <message>
+        <source>Already in your contacts?</source>
+        <translation>כבר באנשי הקשר שלך?</translation>
+    </message>
+    <message>
+        <source>If it is the same person, open the existing contact instead of creating a second one.</source>
+        <translation>אם זה אותו אדם, כדאי לפתוח את איש הקשר הקיים במקום ליצור אותו פעם שנייה.</translation>
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation>פתיחת {name}</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>יצירה בכל זאת</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>חזרה</translation>
+    </message>
+    <message>
+        <source>{name} is already in your contacts with the e-mail address {email} and the phone number {phone}.</source>
+        <translation>{name} כבר באנשי הקשר שלך, עם כתובת הדוא״ל {email} ומספר הטלפון {phone}.</translation>
+    </message>
+    <message>
+        <source>{name} is already in your contacts with the e-mail address {email}.</source>
+        <translation>{name} כבר באנשי הקשר שלך, עם כתובת הדוא״ל {email}.</translation>
+    </message>
+    <message>
+        <source>{name} is already in your contacts with the phone number {phone}.</source>
+        <translation>{name} כבר באנשי הקשר שלך, עם מספר הטלפון {phone}.</translation>
     </message>
 </context>
 <context>

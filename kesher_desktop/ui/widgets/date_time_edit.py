@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, Qt, QTimeZone
+from PySide6.QtCore import QDate, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
+from kesher_desktop.services.validation import FIRST_YEAR, LAST_YEAR
 from kesher_desktop.ui.widgets.zoned_time import (
     QT_DATE_TIME_FORMAT,
     from_wall_qdatetime,
@@ -25,6 +26,9 @@ def make_numeric(edit: QDateTimeEdit, display_format: str) -> QDateTimeEdit:
     edit.setLocale(QLocale(QLocale.Language.English, QLocale.Country.Israel))
     edit.setDisplayFormat(display_format)
     edit.setCalendarPopup("d" in display_format)
+    if "d" in display_format:
+        # The years the store accepts, so the field and its calendar offer no others.
+        edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
     return edit
 
 
