@@ -25,7 +25,8 @@ def size_text(size: int | None) -> str:
     if size is None:
         return ""
     if size < MIB:
-        amount = str(max(1, round(size / KIB)))
+        # As file managers count: an empty file is 0 KB, any other at least 1 KB.
+        amount = str(max(1, round(size / KIB))) if size else "0"
         text = QCoreApplication.translate("FileTexts", "{size} KB").format(size=amount)
     else:
         amount = f"{size / MIB:.1f}".removesuffix(".0")

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kesher_desktop.models import ActivityKind
 from kesher_desktop.services.bundle import Services
 from kesher_desktop.ui.documents_card import DocumentsCard
+from kesher_desktop.ui.file_texts import size_text
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.widgets.bidi import align_leading, isolate, isolate_ltr
 from kesher_desktop.ui.widgets.elided_label import ElidedLabel
@@ -115,3 +116,17 @@ def test_a_line_that_fits_is_drawn_as_a_plain_label_draws_it(
         label.resize(300, 20)
 
     assert _picture(elided) == _picture(plain)
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [
+        (0, "0\u00a0KB"),
+        (1, "1\u00a0KB"),
+        (1536, "2\u00a0KB"),
+        (12 * 1024 * 1024, "12\u00a0MB"),
+        (1024 * 1024 + 100 * 1024, "1.1\u00a0MB"),
+    ],
+)
+def test_sizes_read_as_a_file_manager_writes_them(size: int, text: str) -> None:
+    assert size_text(size) == text
