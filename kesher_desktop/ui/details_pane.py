@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kesher_desktop.services.bundle import Services
@@ -124,7 +124,8 @@ class DetailsPane(Retranslating, QWidget):
         while self._read_form.rowCount():
             self._read_form.removeRow(0)
         for label, value in self._draft.fields:
-            caption, text = QLabel(breakable(label)), QLabel(breakable(value))
+            caption = QLabel(breakable(field_label_text(label)))
+            text = QLabel(breakable(value))
             caption.setObjectName("fieldCaption")
             # What the user typed, shown as typed: "<b>" or "&amp;" are not markup here.
             for part in (caption, text):
@@ -138,3 +139,26 @@ class DetailsPane(Retranslating, QWidget):
             hint = QLabel(self.tr("No more details yet."))
             hint.setObjectName("emptyHint")
             self._read_form.addRow(hint)
+
+
+# The labels the importer gives what has no place of its own (a second address, a birthday
+# without a year), kept in the store as written and shown in the user's language.
+IMPORTED_LABELS = {
+    label: label
+    for label in (
+        QT_TRANSLATE_NOOP("ImportedField", "Birthday"),
+        QT_TRANSLATE_NOOP("ImportedField", "Address"),
+        QT_TRANSLATE_NOOP("ImportedField", "Home address"),
+        QT_TRANSLATE_NOOP("ImportedField", "Work address"),
+        QT_TRANSLATE_NOOP("ImportedField", "Other address"),
+        QT_TRANSLATE_NOOP("ImportedField", "Postal address"),
+        QT_TRANSLATE_NOOP("ImportedField", "Custom field"),
+    )
+}
+
+
+def field_label_text(label: str) -> str:
+    """A field's label as shown: one the importer wrote, translated; the user's own as is."""
+    if label in IMPORTED_LABELS:
+        return QCoreApplication.translate("ImportedField", label)
+    return label

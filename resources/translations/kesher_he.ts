@@ -1518,6 +1518,37 @@ Kesher keeps only a key to renew its access, in this computer&apos;s keyring, ne
     </message>
 </context>
 <context>
+    <name>ImportedField</name>
+    <message>
+        <source>Birthday</source>
+        <translation>יום הולדת</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>כתובת</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>כתובת בית</translation>
+    </message>
+    <message>
+        <source>Work address</source>
+        <translation>כתובת עבודה</translation>
+    </message>
+    <message>
+        <source>Other address</source>
+        <translation>כתובת נוספת</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>כתובת למשלוח דואר</translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation>שדה נוסף</translation>
+    </message>
+</context>
+<context>
     <name>Invitation</name>
     <message>
         <source>Cancellation failed</source>

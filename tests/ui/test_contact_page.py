@@ -23,6 +23,7 @@ from kesher_desktop.ui import mail_links
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
 from kesher_desktop.ui.activity_list_model import OVERDUE_COLOR, ActivityRole
 from kesher_desktop.ui.contact_page import ContactPage, connect_page_and_drawer, dock_area_for
+from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.widgets.chip import MAX_TEXT_WIDTH, Chip
 
 
@@ -392,6 +393,28 @@ def test_details_pane_edits_the_free_fields(
 
     assert services.contacts.get(contact_id).fields == [("ח.פ.", "514567890")]
     assert services.contacts.get(contact_id).emails[0].address == "dana.levi@example.com"
+
+
+def test_labels_the_importer_wrote_read_in_the_users_language(
+    hosted: Hosted, services: Services, contact_id: int
+) -> None:
+    draft = services.contacts.get(contact_id)
+    draft.fields = [("Home address", "4 Hagefen St, Haifa"), ("ח.פ.", "514567890")]
+    services.contacts.update(contact_id, draft)
+    app = QApplication.instance()
+
+    try:
+        install_language(app, "he")
+        hosted.page.show_contact(contact_id)
+        captions = [
+            label.text() for label in hosted.page.details.findChildren(QLabel, "fieldCaption")
+        ]
+    finally:
+        install_language(app, "en")
+
+    assert "כתובת בית" in captions and "ח.פ." in captions
+    # Kept as written: the store does not change with the language.
+    assert services.contacts.get(contact_id).fields[0][0] == "Home address"
 
 
 def test_details_pane_lists_documents_with_an_attach_button(
