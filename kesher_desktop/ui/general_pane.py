@@ -294,7 +294,9 @@ class GeneralPane(Retranslating, QWidget):
 
     def _show_read_view(self) -> None:
         draft = self._draft
-        name = draft.display_name or draft.organisation or self.tr("No name")
+        # Named as the contact list names it: with no name, by how to reach them.
+        reach = [entry.address for entry in draft.emails] + [p.number for p in draft.phones]
+        name = draft.display_name or draft.organisation or next(iter(reach), self.tr("No name"))
         self.name_label.setText(breakable(name))
         subtitle = [draft.role, draft.organisation if draft.display_name else ""]
         self.subtitle.setText(breakable(" \u00b7 ".join(part for part in subtitle if part)))

@@ -18,7 +18,7 @@ from kesher_desktop.models import ActivityKind, Document
 from kesher_desktop.services.activity_state import ActivityState
 from kesher_desktop.services.activity_views import PersonRef
 from kesher_desktop.services.bundle import Services
-from kesher_desktop.services.contacts import ContactDraft
+from kesher_desktop.services.contacts import ContactDraft, EmailEntry, PhoneEntry
 from kesher_desktop.ui import mail_links
 from kesher_desktop.ui.activity_drawer import ActivityDrawer
 from kesher_desktop.ui.activity_list_model import OVERDUE_COLOR, ActivityRole
@@ -347,6 +347,21 @@ def test_a_long_tag_is_cut_in_its_chip_and_the_edit_form_keeps_its_width(
     assert shown.toolTip() == long_tag.strip()
     assert chip.sizeHint().width() <= MAX_TEXT_WIDTH + 60
     assert general.minimumSizeHint().width() < 500
+
+
+def test_a_contact_without_a_name_is_headed_as_the_list_names_it(
+    hosted: Hosted, services: Services
+) -> None:
+    by_mail = services.contacts.create(
+        ContactDraft(emails=[EmailEntry("info@example.com", "work")])
+    )
+    by_phone = services.contacts.create(ContactDraft(phones=[PhoneEntry("03-555-0199", "work")]))
+    general = hosted.page.general
+
+    hosted.page.show_contact(by_mail)
+    assert general.name_label.text() == "info@example.com"
+    hosted.page.show_contact(by_phone)
+    assert general.name_label.text() == "03-555-0199"
 
 
 def test_general_pane_shows_a_bad_email_beside_the_field(
