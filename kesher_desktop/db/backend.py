@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from kesher_desktop.db.ranking import RankChanges, assign_ranks, renumber_all
-from kesher_desktop.db.search_text import query_terms
+from kesher_desktop.db.search_text import phone_tail_term, query_terms
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,21 @@ class SqliteBackend:
 
     def drop_search_index(self, connection: Connection) -> None:
         connection.execute(text(f"DROP TABLE IF EXISTS {SEARCH_TABLE}"))
+
+    def refill_search_index(self, connection: Connection, rows: list[tuple[int, str]]) -> None:
+        """Replace the whole index with `rows` of (search rank, document).
+
+        For renumbering, and for a migration that changes what a document holds.
+        """
+        # Dropping and creating the table is far quicker than deleting every row of it.
+        self.drop_search_index(connection)
+        self.create_search_index(connection)
+        cursor = connection.connection.cursor()
+        try:
+            _insert_in_rank_order(cursor, rows)
+        finally:
+            cursor.close()
+        log.info("search index refilled documents=%s", len(rows))
 
     def index_contacts(
         self, session: Session, documents: dict[int, str], placed: RankChanges | None = None
@@ -144,12 +159,19 @@ class SqliteBackend:
 
     @staticmethod
     def match_expression(query: str) -> str | None:
-        """The FTS5 query for every word of `query` as a prefix; None if nothing to search."""
+        """The FTS5 query for every word of `query` as a prefix; None if nothing to search.
+
+        A phone number typed is found by its first digits or, from a few digits on, by its
+        last ones.
+        """
+        alternatives = []
         terms = query_terms(query)
-        if not terms:
-            return None
-        # Each term is quoted, so FTS5 operators typed by the user are taken as text.
-        return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+        if terms:
+            alternatives.append(" ".join(_quoted_prefix(term) for term in terms))
+        tail = phone_tail_term(query)
+        if tail is not None:
+            alternatives.append(_quoted_prefix(tail))
+        return " OR ".join(alternatives) or None
 
     def _take_out(
         self, session: Session, moved: dict[int, tuple[int, int]]
@@ -169,13 +191,9 @@ class SqliteBackend:
         return rows
 
     def _insert(self, session: Session, rows: list[tuple[int, str]]) -> None:
-        # FTS5 writes out its pending terms whenever a rowid arrives lower than the one
-        # before, so rows go in in rank order: one flush per batch instead of one per row.
         cursor = _cursor(session)
         try:
-            cursor.executemany(
-                f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)", sorted(rows)
-            )
+            _insert_in_rank_order(cursor, rows)
         finally:
             cursor.close()
 
@@ -190,12 +208,9 @@ class SqliteBackend:
             ).all()
         )
         bodies.update(documents)
-        # Dropping and creating the table is far quicker than deleting every row of it.
-        connection = session.connection()
-        self.drop_search_index(connection)
-        self.create_search_index(connection)
         ranks = renumber_all(session)
-        self._insert(session, [(ranks[cid], body) for cid, body in bodies.items()])
+        rows = [(ranks[cid], body) for cid, body in bodies.items()]
+        self.refill_search_index(session.connection(), rows)
         log.info("search index renumbered contacts=%s", len(ranks))
 
     def backup(self, database: Path, destination: Path) -> None:
@@ -218,6 +233,17 @@ def backend_for(dialect_name: str) -> SqliteBackend:
         return SqliteBackend()
     # TODO: a PostgreSQL backend (tsvector search, no file backup) for shared team databases.
     raise NotImplementedError(f"no backend for database kind {dialect_name!r}")
+
+
+def _quoted_prefix(term: str) -> str:
+    # Quoted, so FTS5 operators typed by the user are taken as text.
+    return '"' + term.replace('"', '""') + '"*'
+
+
+def _insert_in_rank_order(cursor: Any, rows: list[tuple[int, str]]) -> None:
+    # FTS5 writes out its pending terms whenever a rowid arrives lower than the one before,
+    # so rows go in in rank order: one flush per batch instead of one per row.
+    cursor.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)", sorted(rows))
 
 
 def _cursor(session: Session) -> Any:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from kesher_desktop.text import looks_like_phone, national_digits, words
+
+# Starts the token that holds a phone's digits backwards, so that a prefix of it is the
+# number's last digits. A private-use character: `words` keeps only letters and digits, so
+# no typed query yields it, and a short run of digits never matches these tokens by mistake.
+_TAIL_MARK = "\ue000"
+# Fewer last digits than this would match a crowd of unrelated numbers.
+MIN_TAIL_DIGITS = 4
+
+_DIGIT = re.compile(r"\d")
 
 
 def contact_document(
@@ -16,8 +26,9 @@ def contact_document(
 ) -> str:
     """The folded text indexed for one contact.
 
-    Each phone is indexed as its national digits and with the country code in front. A
-    query typed with the trunk zero needs no entry of its own: `query_terms` drops the zero.
+    Each phone is indexed as its national digits, with the country code in front, and
+    backwards for `phone_tail_term`. A query typed with the trunk zero needs no entry of its
+    own: `query_terms` drops the zero.
     """
     tokens: list[str] = []
     for text in (*names, *emails, organisation, *tags):
@@ -26,7 +37,7 @@ def contact_document(
     for number in phones:
         digits = national_digits(number)
         if digits:
-            tokens.extend((digits, "972" + digits))
+            tokens.extend((digits, "972" + digits, _tail_token(digits)))
     return " ".join(tokens)
 
 
@@ -36,3 +47,22 @@ def query_terms(query: str) -> list[str]:
         digits = national_digits(query)
         return [digits] if digits else []
     return words(query)
+
+
+def phone_tail_term(query: str) -> str | None:
+    """The indexed prefix that finds the phones ending with the digits typed.
+
+    None unless the query is a phone number of at least MIN_TAIL_DIGITS digits. It is an
+    alternative to `query_terms`: a contact matching either one is found.
+    """
+    if not looks_like_phone(query):
+        return None
+    # Every digit counts, the leading zeros too: "0567" is how 03-555-0567 ends.
+    digits = "".join(_DIGIT.findall(query))
+    if len(digits) < MIN_TAIL_DIGITS:
+        return None
+    return _tail_token(digits)
+
+
+def _tail_token(digits: str) -> str:
+    return _TAIL_MARK + digits[::-1]
