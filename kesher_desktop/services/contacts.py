@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
@@ -35,6 +36,20 @@ DEFAULT_TAG_COLOR = "#607d8b"
 
 def sort_key(draft: ContactDraft) -> str:
     return fold(draft.display_name or draft.organisation)
+
+
+@dataclass(frozen=True)
+class SamePerson:
+    """A stored contact a new draft may describe again, and what the two share.
+
+    `email` and `phone` are the stored contact's own matching address and number, as stored;
+    "" where that one did not match. `name` is the contact's name, else its organisation.
+    """
+
+    contact_id: int
+    name: str
+    email: str = ""
+    phone: str = ""
 
 
 class ContactService:
@@ -134,6 +149,33 @@ class ContactService:
         with self._store.session() as session:
             return session.scalar(select(func.count(Contact.id))) or 0
 
+    def find_same_person(self, draft: ContactDraft) -> list[SamePerson]:
+        """Stored contacts with one of the draft's e-mails or phones: who it may already be.
+
+        E-mails match in any letter case, phones by their E.164 form, as the importer
+        merges people, so "052-123-4567" finds "+972 52 123 4567". Contacts sharing both an
+        e-mail and a phone come first, then those sharing an e-mail, then a phone.
+        """
+        folded = _unique(e.address.strip().casefold() for e in draft.emails if e.address.strip())
+        e164s = _unique(code for p in draft.phones if (code := _e164_or_empty(p.number)))
+        if not folded and not e164s:
+            return []
+
+        email_owners = _owners(ContactEmail, ContactEmail.address, ContactEmail.folded, folded)
+        phone_owners = _owners(ContactPhone, ContactPhone.number, ContactPhone.e164, e164s)
+        with self._store.reading() as connection:
+            emails = _first_per_contact(connection.execute(email_owners))
+            phones = _first_per_contact(connection.execute(phone_owners))
+            names = dict(connection.execute(_names_of({*emails, *phones})).all())
+
+        found = [
+            SamePerson(contact_id, name, emails.get(contact_id, ""), phones.get(contact_id, ""))
+            for contact_id, name in names.items()
+        ]
+        found.sort(key=lambda same: (not (same.email and same.phone), not same.email))
+        log.info("same person looked up found=%d", len(found))
+        return found
+
     # -- rules ---------------------------------------------------------------------------
 
     @staticmethod
@@ -214,15 +256,41 @@ def _first(column: Any, table: type[ContactEmail] | type[ContactPhone]) -> Any:
 
 
 def tags_by_name(session: Session, names: list[str]) -> list[Tag]:
-    """The tags with these names, creating the missing ones."""
-    if not names:
-        return []
-    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(names)))}
-    for name in names:
-        if name not in existing:
-            existing[name] = Tag(name=name, color=DEFAULT_TAG_COLOR)
-            session.add(existing[name])
-    return [existing[name] for name in names]
+    """The tags with these names, each once, creating the missing ones.
+
+    A name in another letter case is the stored tag ("vip" is "VIP"): it keeps the stored
+    spelling and colour. See `tags_for_names`.
+    """
+    found = tags_for_names(session, names)
+    return list(dict.fromkeys(found[name] for name in names))
+
+
+def tags_for_names(session: Session, names: Iterable[str]) -> dict[str, Tag]:
+    """Each name's tag, matched regardless of letter case; the missing ones are created.
+
+    A stored tag spelt exactly so wins over one that differs only in case, which tags
+    stored before case was ignored may still do. A new tag takes the first spelling given.
+    """
+    wanted = _unique(names)
+    if not wanted:
+        return {}
+    # Every tag is read and folded here rather than in SQL: SQLite's lower() folds only
+    # ASCII letters, and a business keeps tens of tags, not thousands.
+    stored = list(session.scalars(select(Tag).order_by(Tag.id)))
+    exact = {tag.name: tag for tag in stored}
+    folded: dict[str, Tag] = {}
+    for tag in stored:
+        folded.setdefault(tag.name.casefold(), tag)
+
+    tags: dict[str, Tag] = {}
+    for name in wanted:
+        tag = exact.get(name) or folded.get(name.casefold())
+        if tag is None:
+            tag = Tag(name=name, color=DEFAULT_TAG_COLOR)
+            session.add(tag)
+            folded[name.casefold()] = tag
+        tags[name] = tag
+    return tags
 
 
 def search_document(contact: Contact) -> str:
@@ -237,3 +305,35 @@ def search_document(contact: Contact) -> str:
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _e164_or_empty(number: str) -> str:
+    # The same E.164 form `_apply` stores and the importer matches (phone_keys.e164_of
+    # gives exactly what to_e164 gives); blank and unreadable numbers match no one.
+    return to_e164(number) if number.strip() else ""
+
+
+def _owners(
+    table: type[ContactEmail] | type[ContactPhone], value: Any, key: Any, keys: list[str]
+) -> Any:
+    """(contact id, stored value) of the e-mails or phones whose matching key is in `keys`."""
+    return (
+        select(table.contact_id, value)
+        .where(key.in_(keys))
+        .order_by(table.contact_id, table.position)
+    )
+
+
+def _names_of(contact_ids: set[int]) -> Any:
+    """(id, name) of these contacts: given and family name, else the organisation."""
+    full_name = func.trim(Contact.given_name + " " + Contact.family_name)
+    name = func.coalesce(func.nullif(full_name, ""), Contact.organisation)
+    return select(Contact.id, name).where(Contact.id.in_(contact_ids)).order_by(Contact.id)
+
+
+def _first_per_contact(rows: Iterable[Any]) -> dict[int, str]:
+    """Each contact's first matching value, from rows sorted by contact and position."""
+    first: dict[int, str] = {}
+    for contact_id, value in rows:
+        first.setdefault(contact_id, value)
+    return first

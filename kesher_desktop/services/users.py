@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kesher_desktop.db.store import Store
 from kesher_desktop.models import User
@@ -50,9 +51,11 @@ class UserService:
         if email.strip():
             email = check_email(email, field="email")
         with self._store.session() as session:
+            _refuse_taken_email(session, email.strip())
             user = User(name=name, email=email.strip())
             session.add(user)
             session.flush()
+            log.info("user added id=%s", user.id)
             return user.id
 
     def rename_me(self, name: str, email: str) -> None:
@@ -62,10 +65,26 @@ class UserService:
         if email.strip():
             email = check_email(email, field="email")
         with self._store.session() as session:
+            _refuse_taken_email(session, email.strip(), other_than=me.id)
             user = session.get(User, me.id)
             assert user is not None
             user.name = name.strip()
             user.email = email.strip()
+
+
+def _refuse_taken_email(session: Session, email: str, other_than: int | None = None) -> None:
+    """Raise `user_email_taken` when another active user (me included) has this address.
+
+    Addresses match in any letter case. Users without an address are told apart by name
+    alone, and two people may share a name, so an empty address is never refused.
+    """
+    if not email:
+        return
+    # Compared here rather than in SQL: SQLite's lower() folds only ASCII letters, and a
+    # database holds a handful of users.
+    for user in session.scalars(select(User).where(User.active.is_(True)).order_by(User.id)):
+        if user.id != other_than and user.email.casefold() == email.casefold():
+            raise ValidationError("user_email_taken", field="email", email=email, name=user.name)
 
 
 def _info(user: User) -> UserInfo:

@@ -364,10 +364,17 @@ class MainWindow(Retranslating, QMainWindow):
 
         assert self.services is not None and self.contact_list is not None
         dialog = NewContactDialog(self.services.contacts, self)
-        if self.run_dialog(dialog) and dialog.created_id is not None:
+        if not self.run_dialog(dialog):
+            return
+        if dialog.created_id is not None:
             self._offer_first_contacts()
             self.contact_list.select_contact(dialog.created_id)
             self.contact_page.show_contact(dialog.created_id)  # type: ignore[union-attr]
+        elif dialog.existing_id is not None:
+            # The new contact was someone already stored: open them, asking first about
+            # unsaved edits on the page as a click in the list does.
+            if self.contact_page.request_contact(dialog.existing_id):  # type: ignore[union-attr]
+                self.contact_list.select_contact(dialog.existing_id)
 
     def choose_import_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(

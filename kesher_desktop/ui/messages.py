@@ -62,6 +62,9 @@ TEXTS = {
         "Messages", "The kind of an activity cannot be changed."
     ),
     "user_needs_name": QT_TRANSLATE_NOOP("Messages", "A user needs a name."),
+    "user_email_taken": QT_TRANSLATE_NOOP(
+        "Messages", "“{email}” is already the address of the user “{name}”."
+    ),
     "invalid_date": QT_TRANSLATE_NOOP(
         "Messages", "“{text}” is not a date; write it as day/month/year."
     ),

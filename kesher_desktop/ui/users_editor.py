@@ -89,14 +89,19 @@ class UsersEditor(Retranslating, QWidget):
         try:
             self._users.add(self.new_name.text(), self.new_email.text())
         except ValidationError as error:
-            # What was typed stays in the fields to be corrected.
+            # What was typed stays in the fields to be corrected, the wrong one in focus.
             self.add_error.show_message(message_for(error))
+            self._adding_field(error.field).setFocus()
             return
         log.info("user added")
         self.add_error.clear()
         self.new_name.clear()
         self.new_email.clear()
         self._list_others()
+
+    def _adding_field(self, name: str) -> QLineEdit:
+        """The field of the new user that a ValidationError's `field` names."""
+        return self.new_email if name == "email" else self.new_name
 
     def _list_others(self) -> None:
         self.others.clear()

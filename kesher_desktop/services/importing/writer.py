@@ -32,7 +32,7 @@ from kesher_desktop.services.contacts import (
     ContactDraft,
     search_document,
     sort_key,
-    tags_by_name,
+    tags_for_names,
 )
 from kesher_desktop.services.importing.person import (
     EMAIL_KEY,
@@ -154,10 +154,11 @@ def _stored_owners(session: Session, keys_of: list[list[str]]) -> dict[str, _Tar
 
 def _tags(session: Session, new: list[Person], merging: Iterable[list[Person]]) -> dict[str, Tag]:
     people = [*new, *(person for group in merging for person in group)]
-    names = list(dict.fromkeys(tag for person in people for tag in person.draft.tags))
-    found = tags_by_name(session, names)
+    names = (tag for person in people for tag in person.draft.tags)
+    # Keyed by the spelling in the file: "vip" there is the stored "VIP".
+    tags = tags_for_names(session, names)
     session.flush()
-    return {tag.name: tag for tag in found}
+    return tags
 
 
 # -- new contacts -----------------------------------------------------------------------
@@ -188,7 +189,9 @@ def _insert(
             )
         for position, (label, value) in enumerate(draft.fields):
             fields.append((contact_id, label, value, position))
-        links.extend((contact_id, tags[name].id) for name in draft.tags)
+        # "VIP" and "vip" on one person are one tag, linked once.
+        tag_ids = dict.fromkeys(tags[name].id for name in draft.tags)
+        links.extend((contact_id, tag_id) for tag_id in tag_ids)
 
     connection = session.connection()
     _bulk_insert(connection, _table(ContactPhone), _PHONE_COLUMNS, phones)
@@ -328,7 +331,9 @@ def _merge_into(contact: Contact, person: Person, tags: dict[str, Tag], now: dat
 
     _add_phones(contact, person)
     _add_emails(contact, draft)
-    contact.tags.extend(tags[name] for name in draft.tags if tags[name] not in contact.tags)
+    # "VIP" and "vip" are one tag: each tag once, and not again where the contact has it.
+    incoming_tags = dict.fromkeys(tags[name] for name in draft.tags)
+    contact.tags.extend(tag for tag in incoming_tags if tag not in contact.tags)
     known_fields = {(f.label, f.value) for f in contact.fields}
     for label, value in draft.fields:
         if (label, value) not in known_fields:
