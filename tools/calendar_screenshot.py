@@ -54,6 +54,7 @@ TITLES = {
     "en": ("Quarterly review", "Introductory call", "Contract signing", "Prepare the quote"),
 }
 CONTACT = {"he": ("דנה", "לוי"), "en": ("Dana", "Levi")}
+REFUSAL = "The specified time range is empty."
 
 
 def _settle(app: QApplication, until: Callable[[], bool], seconds: float = 15) -> None:
@@ -99,7 +100,8 @@ def _fill(
     )
     _settle(app, lambda: _sync_of(calendar, synced) == "synced")
 
-    google.fail_next(1, 400, "invalid", method="POST")
+    # A refusal as Google words one (reason timeRangeEmpty), not the fake server's default.
+    google.fail_next(1, 400, "timeRangeEmpty", method="POST", message=REFUSAL)
     failed = activities.create(
         contact_id, _draft(services, ActivityKind.CALL, failed_title, 3, contact_id)
     )

@@ -5,6 +5,7 @@ for tests.
         worker = CalendarSyncWorker(..., credentials=google.credentials, api_base=google.base_url)
         google.fail_next(1, 500)                 # the next API call answers 500
         google.fail_next(1, 403, "quotaExceeded")
+        google.fail_next(1, 400, "invalid", message="The specified time range is empty.")
         google.drop_next_inserts(1)              # store the event, then hang up unanswered
         google.refuse_grant()                    # the token endpoint says invalid_grant
         google.expire_token_at_next_call()       # the next call answers 401, once
@@ -66,6 +67,7 @@ class _Fault:
     status: int
     reason: str
     method: str | None
+    message: str = ""
 
 
 @dataclass
@@ -109,11 +111,17 @@ class FakeGoogle:
         )
 
     def fail_next(
-        self, count: int, status: int, reason: str = "", method: str | None = None
+        self,
+        count: int,
+        status: int,
+        reason: str = "",
+        method: str | None = None,
+        message: str = "",
     ) -> None:
-        """Answer the next `count` API calls (of `method`, if given) with an error."""
+        """Answer the next `count` API calls (of `method`, if given) with an error; its body
+        says `message`, or "fake error <status> <reason>"."""
         with self._lock:
-            self._faults += [_Fault(status, reason, method) for _ in range(count)]
+            self._faults += [_Fault(status, reason, method, message) for _ in range(count)]
 
     def drop_next_inserts(self, count: int) -> None:
         """Do the next `count` inserts (store the event, or find it there), then close the
@@ -191,7 +199,8 @@ class FakeGoogle:
                 return self._token()
             fault = self._next_fault(method)
             if fault is not None:
-                return fault.status, _error(fault.status, fault.reason or "backendError")
+                reason = fault.reason or "backendError"
+                return fault.status, _error(fault.status, reason, fault.message)
             if method == "GET" and path == CALENDAR_LIST_PATH:
                 return self._calendar_list(query)
             match = EVENTS_PATH.match(path)
@@ -335,8 +344,8 @@ class FakeGoogle:
         event["etag"] = f'"{self._version}"'
 
 
-def _error(status: int, reason: str) -> dict[str, Any]:
-    message = f"fake error {status} {reason}"
+def _error(status: int, reason: str, message: str = "") -> dict[str, Any]:
+    message = message or f"fake error {status} {reason}"
     return {
         "error": {
             "code": status,

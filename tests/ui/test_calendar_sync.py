@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kesher_desktop.clock import FrozenClock
@@ -21,6 +22,7 @@ from kesher_desktop.services.google_account import REFRESH_TOKEN_KEY
 from kesher_desktop.services.secrets import SERVICE_NAME, SecretStore
 from kesher_desktop.settings import GOOGLE_CLIENT_FILE_VARIABLE, Settings
 from kesher_desktop.ui.activity_list_model import ActivityRole
+from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.sync_log_window import Column
 from tests.google_fake.calendar_server import FakeGoogle, calendar_server
 from tests.ui.calendar_window import (
@@ -30,6 +32,11 @@ from tests.ui.calendar_window import (
     connected_settings,
     open_window,
 )
+
+EMPTY_RANGE = "The specified time range is empty."
+# What the row's tip and the log show of Google's answer: the status and its message,
+# isolated left-to-right.
+GOOGLE_SAYS = f"\u2066400 \u00b7 {EMPTY_RANGE}\u2069"
 
 
 @pytest.fixture
@@ -136,14 +143,38 @@ def test_an_unticked_meeting_stays_out_of_google_and_shows_no_mark(
 def test_a_refused_push_shows_failed_with_the_reason(
     qtbot: QtBot, app: CalendarWindow, google: FakeGoogle, contact_id: int
 ) -> None:
-    google.fail_next(1, 400, "invalid", method="POST")
+    google.fail_next(1, 400, "invalid", method="POST", message=EMPTY_RANGE)
 
     activity_id = _save_ticked_meeting(app, contact_id, "Refused")
 
     qtbot.waitUntil(lambda: app.sync_of(activity_id) == "failed", timeout=WAIT_MS)
     assert app.row_data(activity_id, ActivityRole.SYNC_TEXT) == "Sync failed"
     tip = str(app.row_data(activity_id, ActivityRole.SYNC_TIP))
-    assert "Google refused this change." in tip and "Attempts so far: 1" in tip
+    assert tip.startswith(f"Sync failed\nGoogle refused this change.\n{GOOGLE_SAYS}\n")
+    assert "Attempts so far: 1" in tip and "http" not in tip.casefold()
+
+
+def test_the_sync_log_shows_googles_own_words_for_a_refusal_in_both_languages(
+    qtbot: QtBot, qapp: QApplication, app: CalendarWindow, google: FakeGoogle, contact_id: int
+) -> None:
+    google.fail_next(1, 400, "invalid", method="POST", message=EMPTY_RANGE)
+    refused = _save_ticked_meeting(app, contact_id, "Refused")
+    qtbot.waitUntil(lambda: app.sync_of(refused) == "failed", timeout=WAIT_MS)
+
+    app.window.sync_log_action.trigger()
+    log_window = app.window.sync_log
+    assert log_window is not None
+    english = _details(log_window.model)["Refused", "Refused"]
+    assert english == f"Google refused this change. \u2014 {GOOGLE_SAYS}"
+    try:
+        install_language(qapp, "he")
+        hebrew = _details(log_window.model)["נדחה", "Refused"]
+    finally:
+        install_language(qapp, "en")
+
+    # Google's English stays one left-to-right run inside the Hebrew sentence.
+    assert hebrew == f"Google דחתה את השינוי הזה. \u2014 {GOOGLE_SAYS}"
+    assert "http" not in english.casefold() and "http" not in hebrew.casefold()
 
 
 def test_removed_in_google_is_put_back_from_the_menu(
@@ -288,9 +319,9 @@ def test_the_sync_log_says_why_with_googles_copy_and_what_changed(
         "This kind of activity cannot be a whole day. \u2014 "
         "Google's copy: \u2068Timed\u2069, \u20662026-03-15\u2069"
     )
-    rejected = details["Refused", "Refused"]
-    assert rejected.startswith("Google refused this change. \u2014 \u2066<HttpError 400 ")
-    assert "fake error 400 invalid" in rejected
+    assert details["Refused", "Refused"] == (
+        "Google refused this change. \u2014 \u2066400 \u00b7 fake error 400 invalid\u2069"
+    )
 
 
 def test_a_401_is_tried_again_and_the_account_stays_connected(
