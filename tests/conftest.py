@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,6 +27,34 @@ from kesher_desktop.services.contacts import (  # noqa: E402
 from kesher_desktop.services.secrets import SecretStore  # noqa: E402
 
 JERUSALEM = ZoneInfo("Asia/Jerusalem")
+# Between tests, a cheap collection of the young objects each time and a full one this often.
+FULL_COLLECTION_EVERY = 25
+
+_tests_run = 0
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator:
+    """Run the cyclic garbage collector between tests only, never inside one.
+
+    A widget a test shows and drops is held only by reference cycles (pytest-qt keeps a weak
+    reference), so the collector reclaims it whenever it happens to run. Run in the middle of
+    the next steps, after the test body but before pytest-qt has closed its widgets, it
+    deleted a visible dialog's C++ objects under shiboken and the process died of a
+    segmentation fault (it did so, each time, in tests/ui/test_google_connect.py in the whole
+    suite). Once teardown has closed every widget, collecting is safe.
+    """
+    global _tests_run
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        _tests_run += 1
+        if _tests_run % FULL_COLLECTION_EVERY == 0:
+            gc.collect()
+        else:
+            gc.collect(1)
 
 
 @pytest.fixture(autouse=True)
