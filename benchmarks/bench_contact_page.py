@@ -33,7 +33,8 @@ from kesher_desktop.clock import Clock  # noqa: E402
 from kesher_desktop.models import Activity, ActivityKind  # noqa: E402
 from kesher_desktop.services.bundle import Services  # noqa: E402
 
-TYPED = ["דנה לוי", "avi", "052-7", "acme", "מזרחי", "dana.12"]
+# The last one is a phone's last digits, found through the backwards index (four or more).
+TYPED = ["דנה לוי", "avi", "052-7", "acme", "מזרחי", "dana.12", "123-4567"]
 START_RUNS = 5
 
 
