@@ -58,7 +58,12 @@ class UserService:
             log.info("user added id=%s", user.id)
             return user.id
 
-    def rename_me(self, name: str, email: str) -> None:
+    def check_me(self, name: str, email: str) -> str:
+        """Raise ValidationError where `rename_me` would; the address as it would be stored.
+
+        For a form that saves other things too: checked first, nothing is saved while my
+        name or address is wrong.
+        """
         me = self.me()
         if not name.strip():
             raise ValidationError("user_needs_name", field="name")
@@ -66,10 +71,16 @@ class UserService:
             email = check_email(email, field="email")
         with self._store.session() as session:
             _refuse_taken_email(session, email.strip(), other_than=me.id)
+        return email.strip()
+
+    def rename_me(self, name: str, email: str) -> None:
+        email = self.check_me(name, email)
+        me = self.me()
+        with self._store.session() as session:
             user = session.get(User, me.id)
             assert user is not None
             user.name = name.strip()
-            user.email = email.strip()
+            user.email = email
 
 
 def _refuse_taken_email(session: Session, email: str, other_than: int | None = None) -> None:

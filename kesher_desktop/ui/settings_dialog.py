@@ -25,15 +25,12 @@ from PySide6.QtWidgets import (
 
 from kesher_desktop.autostart import Autostart
 from kesher_desktop.services.calendar_client import GOOGLE_API_BASE
-from kesher_desktop.services.errors import ValidationError
 from kesher_desktop.services.secrets import SecretStore
-from kesher_desktop.services.validation import check_email
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.dropbox_section import DropboxSection
 from kesher_desktop.ui.google_section import GoogleSection
 from kesher_desktop.ui.i18n import install_language
 from kesher_desktop.ui.mail_sections import MailSection, TrackingSection
-from kesher_desktop.ui.messages import message_for
 from kesher_desktop.ui.users_editor import UsersEditor
 from kesher_desktop.ui.widgets.field_error import FieldError
 from kesher_desktop.ui.widgets.retranslate import Retranslating
@@ -201,19 +198,9 @@ class SettingsDialog(Retranslating, QDialog):
             self.move(left, top)
 
     def _check_me(self) -> bool:
-        """My name and address checked by the rules `UserService.rename_me` applies."""
-        if self.users is None:
-            return True
-        try:
-            if not self.users.my_name.text().strip():
-                raise ValidationError("user_needs_name", field="name")
-            if self.users.my_email.text().strip():
-                check_email(self.users.my_email.text(), field="email")
-        except ValidationError as error:
-            self.users.me_error.show_message(message_for(error))
-            return False
-        self.users.me_error.clear()
-        return True
+        """My name and address checked by the rules `UserService.rename_me` applies, the
+        address taken by another user included, before any section is saved."""
+        return self.users is None or self.users.check_me()
 
     def _apply_start_at_login(self) -> bool:
         wanted = self.start_at_login.isChecked()

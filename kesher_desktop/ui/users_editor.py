@@ -75,6 +75,16 @@ class UsersEditor(Retranslating, QWidget):
         self.new_email.setPlaceholderText(self.tr("E-mail (optional)"))
         self.add_button.setText(self.tr("Add user"))
 
+    def check_me(self) -> bool:
+        """Whether my name and address can be saved; False, with the reason shown, if not."""
+        try:
+            self._users.check_me(self.my_name.text(), self.my_email.text())
+        except ValidationError as error:
+            self.me_error.show_message(message_for(error))
+            return False
+        self.me_error.clear()
+        return True
+
     def save_me(self) -> bool:
         """Store my name and address; False, with the reason shown, when they are wrong."""
         try:

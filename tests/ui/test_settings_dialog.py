@@ -139,6 +139,31 @@ def test_a_wrong_name_keeps_the_mail_settings_unsaved(
     assert services.users.me().name == "נועה ברק" and settings.smtp_host == "smtp.kesher.example"
 
 
+def test_another_users_address_as_mine_keeps_every_section_unsaved(
+    qtbot: QtBot, services: Services, autostart: Autostart, file_keyring: PlaintextKeyring
+) -> None:
+    services.users.add("יוסי כהן", "yossi@example.com")
+    settings = Settings(language="en")
+    dialog = _dialog(
+        qtbot,
+        settings,
+        autostart,
+        users=services.users,
+        secrets=SecretStore(allow_plain_file=True),
+    )
+    assert dialog.users is not None
+
+    dialog.users.my_email.setText("Yossi@Example.com")
+    dialog.mail.host.setText("smtp.changed.example")
+    dialog.apply()
+
+    # Refused before any section was saved: Cancel now leaves the settings as they were.
+    assert "יוסי כהן" in dialog.users.me_error.text()
+    assert settings.smtp_host == "" and not settings_path().exists()
+    assert dialog.users.my_email.text() == "Yossi@Example.com"
+    assert services.users.me().email == ""
+
+
 def test_other_users_can_be_added_and_then_chosen(
     qtbot: QtBot, services: Services, autostart: Autostart
 ) -> None:
