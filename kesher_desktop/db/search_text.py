@@ -15,6 +15,9 @@ _TAIL_MARK = "\ue000"
 MIN_TAIL_DIGITS = 4
 
 _DIGIT = re.compile(r"\d")
+# An extension written after the number ("ext 12", "x7", "#3", "שלוחה 4"), as the phone
+# library reads them: the number's last digits come before it.
+_EXTENSION = re.compile(r"\s*(?:;?ext(?:ension)?\.?=?|x|#|שלוחה)\s*\d+\s*$", re.IGNORECASE)
 
 
 def contact_document(
@@ -37,7 +40,8 @@ def contact_document(
     for number in phones:
         digits = national_digits(number)
         if digits:
-            tokens.extend((digits, "972" + digits, _tail_token(digits)))
+            line = national_digits(_EXTENSION.sub("", number)) or digits
+            tokens.extend((digits, "972" + digits, _tail_token(line)))
     return " ".join(tokens)
 
 

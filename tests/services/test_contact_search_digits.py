@@ -102,3 +102,13 @@ def test_imported_contacts_are_found_by_their_last_digits(
     # Avi Ben Mizrahi's mobile is +972 54 765 4321 and his work line 03-555-0199.
     assert _names(services, "4321") == ["Avi Ben Mizrahi"]
     assert _names(services, "555-0199") == ["Avi Ben Mizrahi"]
+
+
+@pytest.mark.parametrize("stored", ["054-444-5678 ext 12", "054-444-5678 x7", "054-444-5678 #3"])
+def test_a_number_with_an_extension_is_found_by_the_digits_before_it(
+    services: Services, stored: str
+) -> None:
+    services.contacts.create(ContactDraft(given_name="Dov", phones=[PhoneEntry(stored)]))
+
+    for query in ("5678", "444-5678", "054-444", "0544445678"):
+        assert _names(services, query) == ["Dov"], query
