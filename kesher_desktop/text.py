@@ -46,7 +46,8 @@ def national_digits(number: str, country_code: str = "972") -> str:
     if number.lstrip().startswith(("+", "00")):
         for prefix in ("00" + country_code, country_code):
             if digits.startswith(prefix):
-                return digits[len(prefix) :]
+                # "+972 (0)52..." writes the trunk zero too; it is dropped as without a code.
+                return digits[len(prefix) :].lstrip("0")
     return digits.lstrip("0")
 
 

@@ -112,3 +112,14 @@ def test_a_number_with_an_extension_is_found_by_the_digits_before_it(
 
     for query in ("5678", "444-5678", "054-444", "0544445678"):
         assert _names(services, query) == ["Dov"], query
+
+
+def test_an_international_number_written_with_its_trunk_zero_is_found_either_way(
+    services: Services,
+) -> None:
+    services.contacts.create(
+        ContactDraft(given_name="Ety", phones=[PhoneEntry("+972 (0) 52-111-2345")])
+    )
+
+    for query in ("052-111", "0521112345", "+972 52 111 2345", "2345", "111-2345"):
+        assert _names(services, query) == ["Ety"], query
