@@ -9,6 +9,11 @@ import unicodedata
 _NON_DIGIT = re.compile(r"\D+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHONE_LIKE = re.compile(r"^[\d\s+\-().]+$")
+# Direction marks and isolates (dropped), Unicode dashes and the minus sign (a hyphen).
+_PHONE_SEPARATORS = {
+    **dict.fromkeys("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", ""),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -52,5 +57,10 @@ def national_digits(number: str, country_code: str = "972") -> str:
 
 
 def looks_like_phone(query: str) -> bool:
-    """Whether a search query is a phone number being typed rather than a name."""
-    return bool(_PHONE_LIKE.match(query)) and sum(ch.isdigit() for ch in query) >= 2
+    """Whether a search query is a phone number being typed rather than a name.
+
+    A number pasted from another program may carry direction marks, dashes other than the
+    hyphen and non-breaking spaces; they count as the separators they stand for.
+    """
+    plain = "".join(_PHONE_SEPARATORS.get(ch, ch) for ch in query)
+    return bool(_PHONE_LIKE.match(plain)) and sum(ch.isdigit() for ch in plain) >= 2

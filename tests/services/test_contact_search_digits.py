@@ -123,3 +123,19 @@ def test_an_international_number_written_with_its_trunk_zero_is_found_either_way
 
     for query in ("052-111", "0521112345", "+972 52 111 2345", "2345", "111-2345"):
         assert _names(services, query) == ["Ety"], query
+
+
+@pytest.mark.usefixtures("contact_id", "others")
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "\u2066052-123-4567\u2069",  # isolated, as a right-to-left page copies it
+        "\u200e052\u2011123\u20114567",  # a direction mark and non-breaking hyphens
+        "052\u2013123\u00a04567",  # an en dash and a non-breaking space
+        "123\u20134567",
+    ],
+)
+def test_a_number_pasted_with_marks_and_unicode_dashes_is_found(
+    services: Services, pasted: str
+) -> None:
+    assert _names(services, pasted) == ["דנה לוי"]
