@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 # Characters of a name a button shows; a longer one is cut so the buttons fit the box.
 BUTTON_NAME_LIMIT = 30
+# The same in the sentence, which may wrap but should not fill the box with one name.
+SENTENCE_NAME_LIMIT = 80
 LRM = "\u200e"
 RLM = "\u200f"
 
@@ -59,7 +61,7 @@ class SamePersonQuestion(QMessageBox):
         self.setWindowTitle(self.tr("Already in your contacts?"))
         # As the contact list shows a contact without a name.
         name = same.name or same.email or same.phone
-        self.setText(self._what_matched(same, isolate(name)))
+        self.setText(self._what_matched(same, isolate(shorten(name, SENTENCE_NAME_LIMIT))))
         self.setInformativeText(
             self.tr(
                 "If it is the same person, open the existing contact "

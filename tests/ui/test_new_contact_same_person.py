@@ -161,6 +161,15 @@ def test_the_question_names_the_contact_and_what_matched() -> None:
     )
 
 
+def test_a_very_long_name_is_cut_in_the_sentence_and_on_the_button() -> None:
+    name = "דנה " + "לוי" * 70
+    question = SamePersonQuestion(SamePerson(7, name, email="dana.levi@example.com"))
+
+    assert name not in question.text()
+    assert f"{FSI}{name[:79]}…{PDI} is already in your contacts" in question.text()
+    assert question.open_button.text() == f"Open {FSI}{name[:29]}…{PDI}"
+
+
 def test_the_question_reads_in_the_page_direction(language: str) -> None:
     # Opening with a name in the other script must not turn the sentence around.
     name = "Dana Levi" if language == "he" else "דנה לוי"
