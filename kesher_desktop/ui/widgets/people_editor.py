@@ -125,6 +125,9 @@ class PeopleEditor(Retranslating, QWidget):
         self.people_changed.emit()
 
     def remove_person(self, ref: PersonRef) -> None:
+        if ref not in self._refs:
+            # Its chip was clicked again before it was gone.
+            return
         self._refs.remove(ref)
         self._rebuild_chips()
         self.people_changed.emit()

@@ -170,6 +170,9 @@ class RemindersEditor(Retranslating, QWidget):
         return row
 
     def _drop(self, row: ReminderRow) -> None:
+        if row not in self._rows:
+            # Clicked again before the row was gone: it is removed already.
+            return
         self._rows.remove(row)
         self._list.removeWidget(row)
         row.deleteLater()

@@ -41,15 +41,22 @@ class TagEditor(Retranslating, QWidget):
 
     def tags(self) -> list[str]:
         typed = self.input.text().strip()
-        return [*self._names, typed] if typed and typed not in self._names else list(self._names)
+        known = {name.casefold() for name in self._names}
+        if typed and typed.casefold() not in known:
+            return [*self._names, typed]
+        return list(self._names)
 
     def add_tag(self, name: str) -> None:
         name = name.strip()
-        if name and name not in self._names:
+        # "vip" beside "VIP" is the same tag, as the store keeps it.
+        if name and name.casefold() not in {known.casefold() for known in self._names}:
             self._names.append(name)
             self._rebuild()
 
     def remove_tag(self, name: str) -> None:
+        if name not in self._names:
+            # Its chip was clicked again before it was gone.
+            return
         self._names.remove(name)
         self._rebuild()
 
