@@ -39,6 +39,11 @@ def log_dir() -> Path:
     return home / "logs" if home else Path(_dirs().user_log_dir)
 
 
+def window_state_path() -> Path:
+    """Where the window keeps its docks' and toolbars' places between runs."""
+    return config_dir() / "window.ini"
+
+
 def database_path() -> Path:
     return data_dir() / "kesher.sqlite3"
 

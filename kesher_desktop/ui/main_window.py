@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kesher_desktop import paths
 from kesher_desktop.settings import Settings
 from kesher_desktop.ui.widgets.retranslate import Retranslating
 
@@ -680,7 +681,7 @@ class MainWindow(Retranslating, QMainWindow):
         return "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
 
     def _restore_state(self) -> None:
-        stored = QSettings().value(f"window/{self._state_key()}/state")
+        stored = _window_state().value(f"window/{self._state_key()}/state")
         if stored is not None:
             self.restoreState(stored)
         if self.drawer is not None:
@@ -692,12 +693,17 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self.tray is not None and self.tray.is_shown():
             # Kept running in the tray, so reminders still fire; edits stay as they are.
-            QSettings().setValue(f"window/{self._state_key()}/state", self.saveState())
+            _window_state().setValue(f"window/{self._state_key()}/state", self.saveState())
             self.hide()
             event.ignore()
             return
         if self.has_unsaved_work() and not self.confirm_quit():
             event.ignore()
             return
-        QSettings().setValue(f"window/{self._state_key()}/state", self.saveState())
+        _window_state().setValue(f"window/{self._state_key()}/state", self.saveState())
         super().closeEvent(event)
+
+
+def _window_state() -> QSettings:
+    """The file of the window's state, beside settings.json, so KESHER_HOME holds it too."""
+    return QSettings(str(paths.window_state_path()), QSettings.Format.IniFormat)

@@ -281,3 +281,15 @@ def test_with_contacts_the_page_shows_one_and_not_the_empty_page(
 
     assert window.contact_page is not None and window.contact_page.isVisible()
     assert window.no_contacts_page is not None and not window.no_contacts_page.isVisible()
+
+
+def test_the_window_state_is_kept_in_the_config_folder_under_kesher_home(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    window = _window(qtbot, services)
+    assert window.close()
+
+    # The autouse fixture points KESHER_HOME at this test's folder.
+    kept = tmp_path / "home" / "config" / "window.ini"
+    assert kept.exists()
+    assert "state=" in kept.read_text(encoding="utf-8")
