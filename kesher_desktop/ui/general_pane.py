@@ -46,6 +46,9 @@ from kesher_desktop.ui.widgets.zoned_time import QT_DAY_FORMAT, format_day, from
 log = logging.getLogger(__name__)
 
 NO_BIRTHDAY = QDate(1900, 1, 1)
+# A phone and an address of usual length: the editor shows each whole at any window size.
+TYPICAL_PHONE = "+972 52-123-4567"
+TYPICAL_EMAIL = "dana.levi@example.co.il"
 
 
 def kind_name(kind: str) -> str:
@@ -245,8 +248,9 @@ class GeneralPane(Retranslating, QWidget):
     def _build_editors(self) -> None:
         self.given_name, self.family_name = QLineEdit(), QLineEdit()
         self.organisation, self.role = QLineEdit(), QLineEdit()
-        self.phones = EntryListEditor(PHONE_KINDS, kind_name)
-        self.emails = EntryListEditor(EMAIL_KINDS, kind_name)
+        # Each value at least as wide as a typical one; a longer one scrolls in its field.
+        self.phones = EntryListEditor(PHONE_KINDS, kind_name, TYPICAL_PHONE)
+        self.emails = EntryListEditor(EMAIL_KINDS, kind_name, TYPICAL_EMAIL)
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(60)
         self.birthday = make_numeric(QDateEdit(), QT_DAY_FORMAT)
