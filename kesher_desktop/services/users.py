@@ -58,29 +58,34 @@ class UserService:
             log.info("user added id=%s", user.id)
             return user.id
 
-    def check_me(self, name: str, email: str) -> str:
-        """Raise ValidationError where `rename_me` would; the address as it would be stored.
+    def check_me(self, name: str, email: str) -> None:
+        """Raise ValidationError where `rename_me` would, saving nothing.
 
         For a form that saves other things too: checked first, nothing is saved while my
         name or address is wrong.
         """
         me = self.me()
-        if not name.strip():
-            raise ValidationError("user_needs_name", field="name")
-        if email.strip():
-            email = check_email(email, field="email")
         with self._store.session() as session:
-            _refuse_taken_email(session, email.strip(), other_than=me.id)
-        return email.strip()
+            _my_checked_email(session, me.id, name, email)
 
     def rename_me(self, name: str, email: str) -> None:
-        email = self.check_me(name, email)
         me = self.me()
         with self._store.session() as session:
+            checked = _my_checked_email(session, me.id, name, email)
             user = session.get(User, me.id)
             assert user is not None
             user.name = name.strip()
-            user.email = email
+            user.email = checked
+
+
+def _my_checked_email(session: Session, my_id: int, name: str, email: str) -> str:
+    """My address as stored, once my name and it pass the rules; else ValidationError."""
+    if not name.strip():
+        raise ValidationError("user_needs_name", field="name")
+    if email.strip():
+        email = check_email(email, field="email")
+    _refuse_taken_email(session, email.strip(), other_than=my_id)
+    return email.strip()
 
 
 def _refuse_taken_email(session: Session, email: str, other_than: int | None = None) -> None:

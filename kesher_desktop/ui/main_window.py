@@ -678,10 +678,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _state_key(self) -> str:
         # Dock positions saved in right-to-left do not fit left-to-right, so keep both.
-        return "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+        direction = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+        return f"window/{direction}/state"
+
+    def _keep_state(self) -> None:
+        _window_state().setValue(self._state_key(), self.saveState())
 
     def _restore_state(self) -> None:
-        stored = _window_state().value(f"window/{self._state_key()}/state")
+        stored = _window_state().value(self._state_key())
         if stored is not None:
             self.restoreState(stored)
         if self.drawer is not None:
@@ -693,14 +697,14 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self.tray is not None and self.tray.is_shown():
             # Kept running in the tray, so reminders still fire; edits stay as they are.
-            _window_state().setValue(f"window/{self._state_key()}/state", self.saveState())
+            self._keep_state()
             self.hide()
             event.ignore()
             return
         if self.has_unsaved_work() and not self.confirm_quit():
             event.ignore()
             return
-        _window_state().setValue(f"window/{self._state_key()}/state", self.saveState())
+        self._keep_state()
         super().closeEvent(event)
 
 

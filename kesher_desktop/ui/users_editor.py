@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -77,23 +78,11 @@ class UsersEditor(Retranslating, QWidget):
 
     def check_me(self) -> bool:
         """Whether my name and address can be saved; False, with the reason shown, if not."""
-        try:
-            self._users.check_me(self.my_name.text(), self.my_email.text())
-        except ValidationError as error:
-            self.me_error.show_message(message_for(error))
-            return False
-        self.me_error.clear()
-        return True
+        return self._about_me(self._users.check_me)
 
     def save_me(self) -> bool:
         """Store my name and address; False, with the reason shown, when they are wrong."""
-        try:
-            self._users.rename_me(self.my_name.text(), self.my_email.text())
-        except ValidationError as error:
-            self.me_error.show_message(message_for(error))
-            return False
-        self.me_error.clear()
-        return True
+        return self._about_me(self._users.rename_me)
 
     def add_user(self) -> None:
         try:
@@ -108,6 +97,16 @@ class UsersEditor(Retranslating, QWidget):
         self.new_name.clear()
         self.new_email.clear()
         self._list_others()
+
+    def _about_me(self, act: Callable[[str, str], None]) -> bool:
+        """Run `act` on my name and address as typed; show why it refused, or clear that."""
+        try:
+            act(self.my_name.text(), self.my_email.text())
+        except ValidationError as error:
+            self.me_error.show_message(message_for(error))
+            return False
+        self.me_error.clear()
+        return True
 
     def _adding_field(self, name: str) -> QLineEdit:
         """The field of the new user that a ValidationError's `field` names."""

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyleOptionFrame,
-    QToolButton,
     QWidget,
 )
 
@@ -168,12 +167,6 @@ class EntryListEditor(RowListEditor):
         combo.setCurrentIndex(max(0, combo.findData(kind)))
         edit = make_ltr(QLineEdit(value))
         self._add_row((EntryFields(combo, edit, self._typical), 1))
-        # The remove button stays beside the value when the kind goes under it.
-        row = self._rows[-1][0]
-        remove = row.findChild(QToolButton)
-        layout = row.layout()
-        if remove is not None and layout is not None:
-            layout.setAlignment(remove, Qt.AlignmentFlag.AlignTop)
         return edit
 
     def retranslate(self, add_text: str) -> None:

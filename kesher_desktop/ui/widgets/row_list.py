@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 
@@ -31,7 +32,8 @@ class RowListEditor(QWidget):
         line.setContentsMargins(0, 0, 0, 0)
         for editor, stretch in editors:
             line.addWidget(editor, stretch)
-        line.addWidget(remove)
+        # At the top, so it stays beside the first line of an editor that takes two.
+        line.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
         remove.clicked.connect(lambda: self._remove(row))
         self._rows.append((row, tuple(editor for editor, _ in editors)))
         self._list.addWidget(row)

@@ -41,15 +41,11 @@ class TagEditor(Retranslating, QWidget):
 
     def tags(self) -> list[str]:
         typed = self.input.text().strip()
-        known = {name.casefold() for name in self._names}
-        if typed and typed.casefold() not in known:
-            return [*self._names, typed]
-        return list(self._names)
+        return [*self._names, typed] if typed and not self._has(typed) else list(self._names)
 
     def add_tag(self, name: str) -> None:
         name = name.strip()
-        # "vip" beside "VIP" is the same tag, as the store keeps it.
-        if name and name.casefold() not in {known.casefold() for known in self._names}:
+        if name and not self._has(name):
             self._names.append(name)
             self._rebuild()
 
@@ -66,6 +62,10 @@ class TagEditor(Retranslating, QWidget):
     def _add_typed(self) -> None:
         self.add_tag(self.input.text())
         self.input.clear()
+
+    def _has(self, name: str) -> bool:
+        # "vip" beside "VIP" is the same tag, as the store keeps it.
+        return name.casefold() in {known.casefold() for known in self._names}
 
     def _rebuild(self) -> None:
         self._chip_layout.clear()
